@@ -1,0 +1,153 @@
+// Span drivers: run an activation (or any functor of the same shape) over whole arrays.
+#pragma once
+
+#include <simdact/config.hpp>
+#include <simdact/detail/checks.hpp>
+#include <simdact/detail/lanewise.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <ranges>
+#include <type_traits>
+#include <utility>
+
+SIMDACT_BEGIN_NAMESPACE
+
+/// A contiguous, sized range of float or double: std::span, std::vector, std::array, C arrays.
+template <class R>
+concept real_range = std::ranges::contiguous_range<R> && std::ranges::sized_range<R> &&
+    detail::real<std::remove_cv_t<std::ranges::range_value_t<R>>>;
+
+/// A real_range whose elements can be written.
+template <class R>
+concept writable_real_range =
+    real_range<R> && !std::is_const_v<std::remove_reference_t<std::ranges::range_reference_t<R>>>;
+
+/// A functor that has f(x) and f.derivative(x) for xsimd batches of T (simdact's activations, or
+/// your own with a templated operator() and derivative()).
+template <class F, class T, class Arch = xsimd::default_arch>
+concept activation = requires(F const& f, xsimd::batch<T, Arch> const& x) {
+    { f(x) } -> std::convertible_to<xsimd::batch<T, Arch>>;
+    { f.derivative(x) } -> std::convertible_to<xsimd::batch<T, Arch>>;
+};
+
+/// An activation that can also give its derivative from its output (sigmoid, tanh).
+template <class F, class T, class Arch = xsimd::default_arch>
+concept activation_with_output_derivative = activation<F, T, Arch> &&
+    requires(F const& f, xsimd::batch<T, Arch> const& y) {
+    { f.derivative_from_output(y) } -> std::convertible_to<xsimd::batch<T, Arch>>;
+};
+
+namespace detail {
+
+template <class R>
+using element_t = std::remove_cv_t<std::ranges::range_value_t<R>>;
+
+template <class R>
+span_info info(char const* name, R& r) {
+    return {name, static_cast<void const*>(std::ranges::data(r)),
+            static_cast<std::size_t>(std::ranges::size(r))};
+}
+
+// out[i] = op(in_0[i], ..., in_k[i]) batch by batch. The last partial batch is copied into a
+// zero-padded buffer and computed by the same vector code, so an element's result never depends
+// on its position or on the length. Loads of a batch happen before its store, so an output that
+// is exactly one of the inputs is fine.
+template <class Arch, class T, std::size_t N, class Op>
+void transform(std::array<T const*, N> const& in, T* out, std::size_t n, Op const& op) {
+    using B = xsimd::batch<T, Arch>;
+    constexpr std::size_t width = B::size;
+    auto apply_at = [&]<std::size_t... k>(std::array<T const*, N> const& src, std::size_t i,
+                                          std::index_sequence<k...>) {
+        return op(B::load_unaligned(src[k] + i)...);
+    };
+    std::size_t i = 0;
+    for (; i + width <= n; i += width)
+        apply_at(in, i, std::make_index_sequence<N>{}).store_unaligned(out + i);
+    if (i < n) {
+        std::size_t const rest = n - i;
+        std::array<std::array<T, width>, N> padded{};
+        std::array<T const*, N> src{};
+        for (std::size_t k = 0; k < N; ++k) {
+            std::copy_n(in[k] + i, rest, padded[k].data());
+            src[k] = padded[k].data();
+        }
+        std::array<T, width> result;
+        apply_at(src, 0, std::make_index_sequence<N>{}).store_unaligned(result.data());
+        std::copy_n(result.data(), rest, out + i);
+    }
+}
+
+// Checks every argument, then runs op. names lists the inputs' names, then the output's.
+template <class Arch, class Op, class Out, class... In>
+void checked_transform(char const* function, Op const& op,
+                       std::array<char const*, sizeof...(In) + 1> const& names, Out& out,
+                       In&... in) {
+    using T = element_t<Out>;
+    static_assert((std::is_same_v<element_t<In>, T> && ...),
+                  "simdact: all ranges of one call must have the same element type");
+    std::size_t k = 0;
+    std::array<span_info, sizeof...(In)> const inputs{info(names[k++], in)...};
+    span_info const output = info(names[sizeof...(In)], out);
+    for (auto const& s : inputs)
+        check_same_size(function, inputs[0], s);
+    check_same_size(function, inputs[0], output);
+    for (auto const& s : inputs)
+        check_no_partial_overlap(function, s, output, sizeof(T));
+    transform<Arch, T, sizeof...(In)>({std::ranges::data(in)...}, std::ranges::data(out),
+                                      output.size, op);
+}
+
+} // namespace detail
+
+/// y[i] = f(x[i]). x and y: float or double, same type and size; y may be x itself (in-place).
+/// Throws std::invalid_argument (naming the function and both sizes) on a size mismatch or a
+/// partial overlap; nothing is written then.
+template <class Arch = xsimd::default_arch, class F, real_range X, writable_real_range Y>
+void forward(F const& f, X&& x, Y&& y) {
+    using T = detail::element_t<Y>;
+    static_assert(activation<F, T, Arch>, "simdact::forward: F needs operator() and derivative() "
+                                          "templated on xsimd::batch");
+    detail::checked_transform<Arch>(
+        "forward", [&f](auto const& b) { return f(b); }, {"x", "y"}, y, x);
+}
+
+/// d[i] = f'(x[i]). Same rules as forward.
+template <class Arch = xsimd::default_arch, class F, real_range X, writable_real_range D>
+void derivative(F const& f, X&& x, D&& d) {
+    using T = detail::element_t<D>;
+    static_assert(activation<F, T, Arch>, "simdact::derivative: F needs operator() and "
+                                          "derivative() templated on xsimd::batch");
+    detail::checked_transform<Arch>(
+        "derivative", [&f](auto const& b) { return f.derivative(b); }, {"x", "d"}, d, x);
+}
+
+/// dx[i] = dy[i] * f'(x[i]): the backward pass from the layer's input x. dx may be x or dy.
+template <class Arch = xsimd::default_arch, class F, real_range X, real_range DY,
+          writable_real_range DX>
+void backward(F const& f, X&& x, DY&& dy, DX&& dx) {
+    using T = detail::element_t<DX>;
+    static_assert(activation<F, T, Arch>, "simdact::backward: F needs operator() and "
+                                          "derivative() templated on xsimd::batch");
+    detail::checked_transform<Arch>(
+        "backward", [&f](auto const& xb, auto const& dyb) { return dyb * f.derivative(xb); },
+        {"x", "dy", "dx"}, dx, x, dy);
+}
+
+/// dx[i] = dy[i] * f'(x[i]), with f' computed from the saved output y = f(x) (for functors with
+/// derivative_from_output: sigmoid, tanh). dx may be y or dy.
+template <class Arch = xsimd::default_arch, class F, real_range Y, real_range DY,
+          writable_real_range DX>
+void backward_from_output(F const& f, Y&& y, DY&& dy, DX&& dx) {
+    using T = detail::element_t<DX>;
+    static_assert(activation_with_output_derivative<F, T, Arch>,
+                  "simdact::backward_from_output: F needs derivative_from_output() (sigmoid and "
+                  "tanh have it; relu's derivative cannot be told from its output at 0)");
+    detail::checked_transform<Arch>(
+        "backward_from_output",
+        [&f](auto const& yb, auto const& dyb) { return dyb * f.derivative_from_output(yb); },
+        {"y", "dy", "dx"}, dx, y, dy);
+}
+
+SIMDACT_END_NAMESPACE

@@ -1,0 +1,62 @@
+// Exact-rounding building blocks for the kernels: a fused multiply-add on every architecture and
+// error-free sums. Kernels call these instead of writing a*b+c, so their results do not depend on
+// -ffp-contract.
+#pragma once
+
+#include <simdact/config.hpp>
+#include <simdact/detail/xsimd_compat.hpp>
+
+SIMDACT_BEGIN_NAMESPACE
+namespace detail {
+
+template <class T>
+struct split_constant; // 2^ceil(p/2) + 1, Veltkamp's splitter
+template <>
+struct split_constant<float> {
+    static constexpr float value = 4097.0f;
+};
+template <>
+struct split_constant<double> {
+    static constexpr double value = 134217729.0;
+};
+
+// x*y+z with a single rounding where the hardware can, and within a hair of it elsewhere
+// (Dekker's exact product plus an exact sum; no FMA instruction exists there, so nothing here
+// can be contracted behind our back).
+template <class T, class A>
+inline xsimd::batch<T, A> mul_add(xsimd::batch<T, A> const& x, xsimd::batch<T, A> const& y,
+                                  xsimd::batch<T, A> const& z) noexcept {
+    using B = xsimd::batch<T, A>;
+    if constexpr (has_fused_fma<A>) {
+        return hardware_fma(x, y, z);
+    }
+#if defined(__FMA__)
+    else if constexpr (sizeof(B) == 16 && std::is_same_v<T, float>) {
+        return B(_mm_fmadd_ps(x, y, z));
+    } else if constexpr (sizeof(B) == 16 && std::is_same_v<T, double>) {
+        return B(_mm_fmadd_pd(x, y, z));
+    } else if constexpr (sizeof(B) == 32 && std::is_same_v<T, float>) {
+        return B(_mm256_fmadd_ps(x, y, z));
+    } else if constexpr (sizeof(B) == 32 && std::is_same_v<T, double>) {
+        return B(_mm256_fmadd_pd(x, y, z));
+    }
+#endif
+    else {
+        B const c(split_constant<T>::value);
+        B const xc = c * x;
+        B const xh = xc - (xc - x);
+        B const xl = x - xh;
+        B const yc = c * y;
+        B const yh = yc - (yc - y);
+        B const yl = y - yh;
+        B const p = x * y;
+        B const e = ((xh * yh - p) + xh * yl + xl * yh) + xl * yl; // x*y == p + e exactly
+        B const s = p + z;                                         // two-sum of p and z
+        B const bv = s - p;
+        B const t = (p - (s - bv)) + (z - bv);
+        return s + (t + e);
+    }
+}
+
+} // namespace detail
+SIMDACT_END_NAMESPACE

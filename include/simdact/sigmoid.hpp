@@ -1,0 +1,41 @@
+// sigmoid(x) = 1 / (1 + exp(-x)).
+#pragma once
+
+#include <simdact/config.hpp>
+#include <simdact/detail/lanewise.hpp>
+#include <simdact/detail/logistic.hpp>
+
+SIMDACT_BEGIN_NAMESPACE
+
+/// Logistic sigmoid, 1 / (1 + exp(-x)), with values in [0, 1] ((0, 1) wherever the result is
+/// representable).
+///
+/// Accepts `float`, `double` and `xsimd::batch<float|double, Arch>`. Max error 2 ULP over all
+/// inputs, subnormal results included (measured: see the README's accuracy table).
+/// Special values: NaN -> NaN, -inf -> +0, +inf -> 1, +-0 -> 0.5. Never overflows: large
+/// negative x gives the (possibly subnormal) value, or +0 below the smallest subnormal.
+struct sigmoid {
+    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    V operator()(V const& x) const noexcept {
+        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_value(b); });
+    }
+
+    /// sigmoid'(x) = sigmoid(x) * sigmoid(-x), computed as t / (1 + t)^2 with t = exp(-|x|), so it
+    /// keeps its relative accuracy in saturation (sigmoid'(30) = 9.36e-14, not 0). Max error 4 ULP.
+    /// NaN -> NaN, +-inf -> +0.
+    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    V derivative(V const& x) const noexcept {
+        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_slope(b); });
+    }
+
+    /// sigmoid' from the saved output y = sigmoid(x): y * (1 - y), one rounding. Exact to the
+    /// extent y is; but once y has rounded to 1 (x > 16.6 in float, 36.7 in double) the slope
+    /// is lost and this returns 0 where derivative(x) does not. Prefer derivative(x) when x is
+    /// at hand.
+    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    V derivative_from_output(V const& y) const noexcept {
+        return detail::lanewise<Arch>(y, [](auto const& b) { return detail::mul_add(-b, b, b); });
+    }
+};
+
+SIMDACT_END_NAMESPACE
