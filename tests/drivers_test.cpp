@@ -1,0 +1,229 @@
+// The span drivers: every length and alignment, in-place, guard pages, bad input, user functors.
+#include "support/guarded_buffer.hpp"
+#include "support/test_util.hpp"
+
+#include <simdact/simdact.hpp>
+
+#include <array>
+#include <cmath>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+using namespace simdact_test;
+
+namespace {
+
+// A user-written functor of the same shape as simdact's: softsign(x) = x / (1 + |x|).
+struct softsign {
+    template <class V>
+    V operator()(V const& x) const {
+        return x / (V(1) + xsimd::abs(x));
+    }
+    template <class V>
+    V derivative(V const& x) const {
+        V const d = V(1) + xsimd::abs(x);
+        return V(1) / (d * d);
+    }
+};
+
+template <class T>
+std::vector<T> mixed_inputs(std::size_t n) {
+    std::vector<T> v(n);
+    for (std::size_t i = 0; i < n; ++i)
+        v[i] = static_cast<T>((static_cast<double>(i * 7919 % 97) - 48.0) / 6.0);
+    return v;
+}
+
+template <class T, class F>
+void expect_matches_scalar(F const& f, std::size_t n, std::size_t offset) {
+    constexpr std::size_t w = xsimd::batch<T>::size;
+    std::vector<T> storage(n + w), dy_storage(n + w), out_storage(n + w), inplace(n + w);
+    std::span<T> x(storage.data() + offset, n), dy(dy_storage.data() + offset, n),
+        out(out_storage.data() + offset, n), in_place(inplace.data() + offset, n);
+    auto const values = mixed_inputs<T>(n + 3);
+    for (std::size_t i = 0; i < n; ++i) {
+        x[i] = values[i];
+        dy[i] = values[i + 3] + T(0.25);
+    }
+    simdact::forward(f, x, out);
+    for (std::size_t i = 0; i < n; ++i)
+        ASSERT_TRUE(same_bits(out[i], f(x[i]))) << "forward, n=" << n << " i=" << i;
+    std::copy(x.begin(), x.end(), in_place.begin());
+    simdact::forward(f, in_place, in_place);
+    for (std::size_t i = 0; i < n; ++i)
+        ASSERT_TRUE(same_bits(in_place[i], out[i])) << "forward in place, n=" << n;
+
+    simdact::derivative(f, x, out);
+    for (std::size_t i = 0; i < n; ++i)
+        ASSERT_TRUE(same_bits(out[i], f.derivative(x[i]))) << "derivative, n=" << n;
+
+    simdact::backward(f, x, dy, out);
+    for (std::size_t i = 0; i < n; ++i)
+        ASSERT_TRUE(same_bits(out[i], T(dy[i] * f.derivative(x[i])))) << "backward, n=" << n;
+    std::copy(dy.begin(), dy.end(), in_place.begin());
+    simdact::backward(f, x, in_place, in_place); // gradient overwrites dy
+    for (std::size_t i = 0; i < n; ++i)
+        ASSERT_TRUE(same_bits(in_place[i], out[i])) << "backward into dy, n=" << n;
+    std::copy(x.begin(), x.end(), in_place.begin());
+    simdact::backward(f, in_place, dy, in_place); // gradient overwrites x
+    for (std::size_t i = 0; i < n; ++i)
+        ASSERT_TRUE(same_bits(in_place[i], out[i])) << "backward into x, n=" << n;
+
+    if constexpr (requires { f.derivative_from_output(x[0]); }) {
+        simdact::backward_from_output(f, x, dy, out);
+        for (std::size_t i = 0; i < n; ++i)
+            ASSERT_TRUE(same_bits(out[i], T(dy[i] * f.derivative_from_output(x[i]))))
+                << "backward_from_output, n=" << n;
+    }
+}
+
+} // namespace
+
+template <class T>
+class drivers_test : public ::testing::Test {};
+TYPED_TEST_SUITE(drivers_test, real_types);
+
+TYPED_TEST(drivers_test, every_length_and_alignment_matches_the_scalar_call) {
+    using T = TypeParam;
+    constexpr std::size_t w = xsimd::batch<T>::size;
+    for (std::size_t n = 0; n <= 4 * w + 3; ++n) {
+        for (std::size_t offset = 0; offset < w; ++offset) {
+            expect_matches_scalar<T>(simdact::relu{}, n, offset);
+            expect_matches_scalar<T>(simdact::leaky_relu{0.125}, n, offset);
+            expect_matches_scalar<T>(simdact::sigmoid{}, n, offset);
+            expect_matches_scalar<T>(simdact::tanh{}, n, offset);
+        }
+    }
+}
+
+TYPED_TEST(drivers_test, result_does_not_depend_on_position) {
+    using T = TypeParam;
+    constexpr std::size_t w = xsimd::batch<T>::size;
+    T const probe = T(0.3125);
+    std::vector<T> reference(1);
+    simdact::forward(simdact::sigmoid{}, std::vector<T>{probe}, reference);
+    for (std::size_t n = 1; n <= 3 * w; ++n) {
+        for (std::size_t at = 0; at < n; ++at) {
+            std::vector<T> x = mixed_inputs<T>(n), y(n);
+            x[at] = probe;
+            simdact::forward(simdact::sigmoid{}, x, y);
+            ASSERT_TRUE(same_bits(y[at], reference[0])) << "n=" << n << " at=" << at;
+        }
+    }
+}
+
+TYPED_TEST(drivers_test, never_touches_memory_outside_the_spans) {
+    using T = TypeParam;
+    using side = typename guarded_buffer<T>::side;
+    constexpr std::size_t w = xsimd::batch<T>::size;
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, w - 1, w, w + 1, 3 * w + 1,
+                          std::size_t{1000}}) {
+        for (side s : {side::front, side::back}) {
+            guarded_buffer<T> x(n, s), dy(n, s), out(n, s);
+            for (std::size_t i = 0; i < n; ++i) {
+                x.span()[i] = static_cast<T>(i) - T(5);
+                dy.span()[i] = T(1);
+            }
+            simdact::forward(simdact::tanh{}, x.span(), out.span());
+            simdact::derivative(simdact::sigmoid{}, x.span(), out.span());
+            simdact::backward(simdact::relu{}, x.span(), dy.span(), out.span());
+            simdact::backward_from_output(simdact::sigmoid{}, x.span(), dy.span(), out.span());
+            simdact::forward(simdact::leaky_relu{}, out.span(), out.span());
+            if (n > 0) {
+                T const expected = simdact::leaky_relu{}(
+                    dy.span()[0] * simdact::sigmoid{}.derivative_from_output(x.span()[0]));
+                EXPECT_EQ(out.span()[0], expected);
+            }
+        }
+    }
+}
+
+TYPED_TEST(drivers_test, accepts_every_contiguous_range) {
+    using T = TypeParam;
+    std::vector<T> const vec{-2, -1, 0, 1, 2};
+    std::array<T, 5> arr{};
+    T c_array[5] = {};
+    simdact::forward(simdact::relu{}, vec, arr);
+    simdact::forward(simdact::relu{}, arr, c_array);
+    simdact::forward(simdact::relu{}, std::span<T const>(c_array), std::span<T>(arr));
+    EXPECT_EQ(arr, (std::array<T, 5>{0, 0, 0, 1, 2}));
+}
+
+TYPED_TEST(drivers_test, size_mismatch_throws_and_writes_nothing) {
+    using T = TypeParam;
+    std::vector<T> x(5, T(1)), y(4, T(7)), dy(5, T(1)), dx(6, T(7));
+    try {
+        simdact::forward(simdact::sigmoid{}, x, y);
+        FAIL() << "no exception";
+    } catch (std::invalid_argument const& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "simdact::forward: size mismatch: x has 5 elements but y has 4");
+    }
+    EXPECT_EQ(y, std::vector<T>(4, T(7)));
+    try {
+        simdact::backward(simdact::tanh{}, x, dy, dx);
+        FAIL() << "no exception";
+    } catch (std::invalid_argument const& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "simdact::backward: size mismatch: x has 5 elements but dx has 6");
+    }
+    EXPECT_EQ(dx, std::vector<T>(6, T(7)));
+    EXPECT_THROW(simdact::derivative(simdact::relu{}, x, y), std::invalid_argument);
+    std::vector<T> short_dy(3);
+    try {
+        simdact::backward_from_output(simdact::sigmoid{}, x, short_dy, dy);
+        FAIL() << "no exception";
+    } catch (std::invalid_argument const& e) {
+        EXPECT_EQ(std::string(e.what()), "simdact::backward_from_output: size mismatch: y has 5 "
+                                         "elements but dy has 3");
+    }
+}
+
+TYPED_TEST(drivers_test, partial_overlap_throws_and_writes_nothing) {
+    using T = TypeParam;
+    std::vector<T> buffer(16);
+    for (std::size_t i = 0; i < buffer.size(); ++i)
+        buffer[i] = static_cast<T>(i);
+    std::vector<T> const before = buffer;
+    std::span<T> const all(buffer);
+    try {
+        simdact::forward(simdact::relu{}, all.subspan(0, 8), all.subspan(1, 8));
+        FAIL() << "no exception";
+    } catch (std::invalid_argument const& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "simdact::forward: y (8 elements) partially overlaps x (8 elements); an output "
+                  "must be the same span as an input or not overlap it");
+    }
+    EXPECT_THROW(simdact::backward(simdact::relu{}, all.subspan(8, 8), all.subspan(0, 8),
+                                   all.subspan(4, 8)),
+                 std::invalid_argument);
+    EXPECT_EQ(buffer, before);
+    // Inputs may overlap each other; only outputs are restricted.
+    std::vector<T> dx(8);
+    simdact::backward(simdact::relu{}, all.subspan(0, 8), all.subspan(1, 8), dx);
+    EXPECT_EQ(dx[3], T(4));
+}
+
+TYPED_TEST(drivers_test, user_defined_functor) {
+    using T = TypeParam;
+    std::vector<T> const x{-3, -1, 0, 0.5, 2, 7, 9};
+    std::vector<T> y(x.size()), dx(x.size()), dy(x.size(), T(2));
+    simdact::forward(softsign{}, x, y);
+    simdact::backward(softsign{}, x, dy, dx);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        T const d = T(1) + std::abs(x[i]);
+        EXPECT_NEAR(y[i], x[i] / d, 4 * std::numeric_limits<T>::epsilon());
+        EXPECT_NEAR(dx[i], T(2) / (d * d), 8 * std::numeric_limits<T>::epsilon());
+    }
+}
+
+TYPED_TEST(drivers_test, explicit_architecture) {
+    using T = TypeParam;
+    std::vector<T> const x{-2, -1, 0, 1, 2};
+    std::vector<T> y(5);
+    simdact::forward<xsimd::default_arch>(simdact::relu{}, x, y);
+    EXPECT_EQ(y, (std::vector<T>{0, 0, 0, 1, 2}));
+}

@@ -1,0 +1,137 @@
+// sigmoid: values and derivatives against MPFR, special values, saturation.
+#include "support/test_util.hpp"
+
+#include <simdact/apply.hpp>
+#include <simdact/sigmoid.hpp>
+
+#include <cmath>
+#include <limits>
+
+using namespace simdact_test;
+
+template <class T>
+class sigmoid_test : public ::testing::Test {};
+TYPED_TEST_SUITE(sigmoid_test, real_types);
+
+constexpr double value_bound = 2.0;
+constexpr double derivative_bound = 4.0;
+
+TYPED_TEST(sigmoid_test, values_within_bound_on_dense_sweep) {
+    using T = TypeParam;
+    auto const a = sweep_accuracy<T>(function::sigmoid, [](auto x, auto y) {
+        simdact::forward(simdact::sigmoid{}, x, y);
+        for (T v : y)
+            ASSERT_TRUE(v >= T(0) && v <= T(1)) << v; // finite, never NaN, in [0, 1]
+    });
+    EXPECT_LE(a.max_ulp, value_bound) << "worst at x = " << a.worst_x;
+}
+
+TYPED_TEST(sigmoid_test, derivative_within_bound_on_dense_sweep) {
+    using T = TypeParam;
+    auto const a = sweep_accuracy<T>(function::sigmoid_derivative, [](auto x, auto d) {
+        simdact::derivative(simdact::sigmoid{}, x, d);
+    });
+    EXPECT_LE(a.max_ulp, derivative_bound) << "worst at x = " << a.worst_x;
+}
+
+TYPED_TEST(sigmoid_test, special_values) {
+    using T = TypeParam;
+    using L = std::numeric_limits<T>;
+    simdact::sigmoid const f;
+    EXPECT_EQ(f(-L::infinity()), T(0));
+    EXPECT_FALSE(std::signbit(f(-L::infinity())));
+    EXPECT_EQ(f(L::infinity()), T(1));
+    EXPECT_EQ(f(T(0)), T(0.5));
+    EXPECT_EQ(f(-T(0)), T(0.5));
+    EXPECT_TRUE(std::isnan(f(L::quiet_NaN())));
+    EXPECT_TRUE(std::isnan(f(-L::quiet_NaN())));
+    EXPECT_EQ(f.derivative(L::infinity()), T(0));
+    EXPECT_EQ(f.derivative(-L::infinity()), T(0));
+    EXPECT_EQ(f.derivative(T(0)), T(0.25));
+    EXPECT_TRUE(std::isnan(f.derivative(L::quiet_NaN())));
+    EXPECT_TRUE(std::isnan(f.derivative_from_output(L::quiet_NaN())));
+    expect_within<T>(function::sigmoid, edge_values<T>(), value_bound, f);
+    expect_within<T>(function::sigmoid_derivative, edge_values<T>(), derivative_bound,
+                     [&](T x) { return f.derivative(x); });
+}
+
+TYPED_TEST(sigmoid_test, saturation_thresholds) {
+    using T = TypeParam;
+    simdact::sigmoid const f;
+    // Where the result rounds to 1, turns subnormal, and rounds to 0, in both formats.
+    for (double t : {16.6355, 36.7368, -87.3365, -103.2789, -103.9721, -708.3964, -744.4401,
+                     -745.1332, 88.7228, 709.7827}) {
+        auto const xs = around(static_cast<T>(t));
+        expect_within<T>(function::sigmoid, xs, value_bound, f);
+        expect_within<T>(function::sigmoid_derivative, xs, derivative_bound,
+                         [&](T x) { return f.derivative(x); });
+    }
+}
+
+TYPED_TEST(sigmoid_test, never_overflows) {
+    using T = TypeParam;
+    simdact::sigmoid const f;
+    EXPECT_EQ(f(T(-1000)), T(0));
+    T const tiny = f(T(-100)); // 3.72e-44: subnormal in float, normal in double
+    EXPECT_GT(tiny, T(0));
+    EXPECT_LE(ulp_error<T>(function::sigmoid, T(-100), tiny), value_bound);
+    EXPECT_EQ(f(std::numeric_limits<T>::lowest()), T(0));
+    EXPECT_EQ(f(std::numeric_limits<T>::max()), T(1));
+}
+
+TYPED_TEST(sigmoid_test, derivative_keeps_relative_accuracy_in_saturation) {
+    using T = TypeParam;
+    simdact::sigmoid const f;
+    // s * (1 - s) would give 0 here: s rounds to 1.
+    EXPECT_NEAR(f.derivative(T(30)) / T(9.357622968840175e-14), T(1), 1e-6);
+    for (T x : {T(17), T(30), T(-30), T(60), T(-87), T(-100)})
+        EXPECT_LE(ulp_error<T>(function::sigmoid_derivative, x, f.derivative(x)),
+                  derivative_bound)
+            << x;
+}
+
+TYPED_TEST(sigmoid_test, derivative_matches_central_difference) {
+    using T = TypeParam;
+    simdact::sigmoid const f;
+    double worst = 0;
+    for (int i = 0; i <= 20000; ++i) {
+        T const x = static_cast<T>(-100.0 + 200.0 * i / 20000.0);
+        worst = std::max(worst, finite_difference_ulp_error<T>(function::sigmoid_derivative, x,
+                                                               f.derivative(x)));
+    }
+    EXPECT_LE(worst, derivative_bound);
+}
+
+TYPED_TEST(sigmoid_test, derivative_from_output_is_y_times_one_minus_y) {
+    using T = TypeParam;
+    using W = long double;
+    simdact::sigmoid const f;
+    for (int i = 0; i <= 10000; ++i) {
+        T const y = static_cast<T>(i / 10000.0);
+        W const exact = W(y) * (W(1) - W(y));
+        T const got = f.derivative_from_output(y);
+        EXPECT_LE(std::abs(W(got) - exact), W(std::numeric_limits<T>::epsilon()) * exact) << y;
+    }
+    // Its documented limit: once y has rounded to 1 the slope is gone.
+    T const saturated = sizeof(T) == 4 ? T(20) : T(40);
+    EXPECT_EQ(f(saturated), T(1));
+    EXPECT_EQ(f.derivative_from_output(f(saturated)), T(0));
+    EXPECT_GT(f.derivative(saturated), T(0));
+}
+
+TYPED_TEST(sigmoid_test, backward_from_output_agrees_with_backward) {
+    using T = TypeParam;
+    simdact::sigmoid const f;
+    std::vector<T> x, dy;
+    for (int i = 0; i <= 4000; ++i) {
+        x.push_back(static_cast<T>(-2.0 + 4.0 * i / 4000.0));
+        dy.push_back(static_cast<T>(0.5 + (i % 7) * 0.25));
+    }
+    std::vector<T> y(x.size()), from_x(x.size()), from_y(x.size());
+    simdact::forward(f, x, y);
+    simdact::backward(f, x, dy, from_x);
+    simdact::backward_from_output(f, y, dy, from_y);
+    // |x| <= 2 keeps 1 - y >= 0.12, so y's own rounding is amplified at most 8 times.
+    for (std::size_t i = 0; i < x.size(); ++i)
+        EXPECT_NEAR(from_y[i] / from_x[i], T(1), 32 * std::numeric_limits<T>::epsilon()) << x[i];
+}
