@@ -49,8 +49,10 @@ int main(int argc, char** argv) {
         argc > 1 ? std::strtoull(argv[1], nullptr, 10) : std::size_t{1} << 20;
     std::printf("architecture: %s, xsimd %d.%d.%d\n\n", xsimd::default_arch::name(),
                 XSIMD_VERSION_MAJOR, XSIMD_VERSION_MINOR, XSIMD_VERSION_PATCH);
-    std::printf("| function   | type   | max ULP  | bound | worst x                  | points    |\n");
-    std::printf("|------------|--------|----------|-------|--------------------------|-----------|\n");
+    std::printf(
+        "| function   | type   | max ULP  | bound | worst x                  | points    |\n");
+    std::printf(
+        "|------------|--------|----------|-------|--------------------------|-----------|\n");
     rows<float>(patterns);
     rows<double>(patterns);
     return all_ok ? EXIT_SUCCESS : EXIT_FAILURE;

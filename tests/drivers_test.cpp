@@ -119,8 +119,8 @@ TYPED_TEST(drivers_test, never_touches_memory_outside_the_spans) {
     using T = TypeParam;
     using side = typename guarded_buffer<T>::side;
     constexpr std::size_t w = xsimd::batch<T>::size;
-    for (std::size_t n : {std::size_t{0}, std::size_t{1}, w - 1, w, w + 1, 3 * w + 1,
-                          std::size_t{1000}}) {
+    for (std::size_t n :
+         {std::size_t{0}, std::size_t{1}, w - 1, w, w + 1, 3 * w + 1, std::size_t{1000}}) {
         for (side s : {side::front, side::back}) {
             guarded_buffer<T> x(n, s), dy(n, s), out(n, s);
             for (std::size_t i = 0; i < n; ++i) {
@@ -197,9 +197,9 @@ TYPED_TEST(drivers_test, partial_overlap_throws_and_writes_nothing) {
                   "simdact::forward: y (8 elements) partially overlaps x (8 elements); an output "
                   "must be the same span as an input or not overlap it");
     }
-    EXPECT_THROW(simdact::backward(simdact::relu{}, all.subspan(8, 8), all.subspan(0, 8),
-                                   all.subspan(4, 8)),
-                 std::invalid_argument);
+    EXPECT_THROW(
+        simdact::backward(simdact::relu{}, all.subspan(8, 8), all.subspan(0, 8), all.subspan(4, 8)),
+        std::invalid_argument);
     EXPECT_EQ(buffer, before);
     // Inputs may overlap each other; only outputs are restricted.
     std::vector<T> dx(8);

@@ -85,8 +85,7 @@ TYPED_TEST(sigmoid_test, derivative_keeps_relative_accuracy_in_saturation) {
     // s * (1 - s) would give 0 here: s rounds to 1.
     EXPECT_NEAR(f.derivative(T(30)) / T(9.357622968840175e-14), T(1), 1e-6);
     for (T x : {T(17), T(30), T(-30), T(60), T(-87), T(-100)})
-        EXPECT_LE(ulp_error<T>(function::sigmoid_derivative, x, f.derivative(x)),
-                  derivative_bound)
+        EXPECT_LE(ulp_error<T>(function::sigmoid_derivative, x, f.derivative(x)), derivative_bound)
             << x;
 }
 

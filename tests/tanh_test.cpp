@@ -108,8 +108,8 @@ TYPED_TEST(tanh_test, derivative_matches_central_difference) {
     double worst = 0;
     for (int i = 0; i <= 20000; ++i) {
         T const x = static_cast<T>(-50.0 + 100.0 * i / 20000.0);
-        worst = std::max(worst, finite_difference_ulp_error<T>(function::tanh_derivative, x,
-                                                               f.derivative(x)));
+        worst = std::max(
+            worst, finite_difference_ulp_error<T>(function::tanh_derivative, x, f.derivative(x)));
     }
     EXPECT_LE(worst, derivative_bound);
 }

@@ -54,6 +54,12 @@ span_info info(char const* name, R& r) {
 // zero-padded buffer and computed by the same vector code, so an element's result never depends
 // on its position or on the length. Loads of a batch happen before its store, so an output that
 // is exactly one of the inputs is fine.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+// GCC 12 at -O3 reports the full-batch loads as out of bounds for short arrays of known size,
+// on paths where the loop never runs (n < width).
+#pragma GCC diagnostic ignored "-Warray-bounds"
+#endif
 template <class Arch, class T, std::size_t N, class Op>
 void transform(std::array<T const*, N> const& in, T* out, std::size_t n, Op const& op) {
     using B = xsimd::batch<T, Arch>;
@@ -62,11 +68,11 @@ void transform(std::array<T const*, N> const& in, T* out, std::size_t n, Op cons
                                           std::index_sequence<k...>) {
         return op(B::load_unaligned(src[k] + i)...);
     };
-    std::size_t i = 0;
-    for (; i + width <= n; i += width)
+    std::size_t const full = n - n % width;
+    for (std::size_t i = 0; i < full; i += width)
         apply_at(in, i, std::make_index_sequence<N>{}).store_unaligned(out + i);
-    if (i < n) {
-        std::size_t const rest = n - i;
+    if (std::size_t const rest = n - full; rest != 0) {
+        std::size_t const i = full;
         std::array<std::array<T, width>, N> padded{};
         std::array<T const*, N> src{};
         for (std::size_t k = 0; k < N; ++k) {
@@ -78,6 +84,9 @@ void transform(std::array<T const*, N> const& in, T* out, std::size_t n, Op cons
         std::copy_n(result.data(), rest, out + i);
     }
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 // Checks every argument, then runs op. names lists the inputs' names, then the output's.
 template <class Arch, class Op, class Out, class... In>

@@ -29,8 +29,8 @@ public:
         base_ = static_cast<unsigned char*>(p);
         if (mprotect(base_ + page, data_pages_ * page, PROT_READ | PROT_WRITE) != 0)
             throw std::runtime_error("mprotect failed");
-        unsigned char* first = flush == side::front ? base_ + page
-                                                    : base_ + page + data_pages_ * page - bytes;
+        unsigned char* first =
+            flush == side::front ? base_ + page : base_ + page + data_pages_ * page - bytes;
         data_ = std::span<T>(reinterpret_cast<T*>(first), count);
     }
     ~guarded_buffer() { munmap(base_, total_); }

@@ -38,13 +38,8 @@ std::vector<T> sweep(std::size_t patterns = std::size_t{1} << 20,
 template <class T>
 std::vector<T> edge_values() {
     using L = std::numeric_limits<T>;
-    std::vector<T> v{T(0),
-                     L::denorm_min(),
-                     std::nextafter(L::min(), T(0)),
-                     L::min(),
-                     T(1),
-                     L::max(),
-                     L::infinity()};
+    std::vector<T> v{T(0),     L::denorm_min(), std::nextafter(L::min(), T(0)), L::min(), T(1),
+                     L::max(), L::infinity()};
     std::size_t const n = v.size();
     for (std::size_t i = 0; i < n; ++i)
         v.push_back(-v[i]);
