@@ -8,7 +8,7 @@ source "$root/cmake/ensure_packages.sh"
 ensure_packages cmake ninja-build g++ libxsimd-dev
 
 build=${SIMDACT_BUILD_DIR:-$root/build}/examples
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIMDACT_BUILD_TESTS=OFF \
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIMDACT_BUILD_TESTS=OFF -DSIMDACT_BUILD_BENCH=OFF \
     -DSIMDACT_BUILD_EXAMPLES=ON
 cmake --build "$build" -j "$(nproc)"
 

@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../cmake/ensure_packages.sh
 source "$root/cmake/ensure_packages.sh"
-ensure_packages cmake ninja-build g++ clang libxsimd-dev libgtest-dev libmpfr-dev libgmp-dev \
+ensure_packages cmake ninja-build g++ clang libxsimd-dev libgtest-dev libbenchmark-dev libmpfr-dev libgmp-dev \
     python3 python3-mpmath
 
 build=${SIMDACT_BUILD_DIR:-$root/build}
