@@ -20,7 +20,7 @@ run_suite() {
     echo "=== $name: configure, build, test"
     cmake -S "$root" -B "$build/$name" -G Ninja "$@"
     cmake --build "$build/$name" -j "$jobs"
-    ctest --test-dir "$build/$name" -j "$jobs" --output-on-failure
+    ctest --test-dir "$build/$name" -j "$jobs" --output-on-failure --no-label-summary
 }
 
 run_suite clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release -DSIMDACT_BUILD_BENCH=OFF
