@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 #include <span>
@@ -62,6 +63,35 @@ std::vector<T> around(T x, int steps = 4) {
         v.push_back(hi);
     }
     return v;
+}
+
+// The largest finite_difference_ulp_error of f.derivative over 20001 points in [-half_width,
+// half_width].
+template <class T, class F>
+double worst_finite_difference_error(function derivative, F const& f, double half_width) {
+    double worst = 0;
+    for (int i = 0; i <= 20000; ++i) {
+        T const x = static_cast<T>(-half_width + 2 * half_width * i / 20000.0);
+        worst = std::max(worst, finite_difference_ulp_error<T>(derivative, x, f.derivative(x)));
+    }
+    return worst;
+}
+
+// backward_from_output(f, f(x), dy) against backward(f, x, dy) for x in [-half_width,
+// half_width], to within `relative` (y's own rounding is amplified where f' is small).
+template <class T, class F>
+void expect_backward_from_output_agrees(F const& f, double half_width, T relative) {
+    std::vector<T> x, dy;
+    for (int i = 0; i <= 4000; ++i) {
+        x.push_back(static_cast<T>(-half_width + 2 * half_width * i / 4000.0));
+        dy.push_back(static_cast<T>(0.5 + (i % 7) * 0.25));
+    }
+    std::vector<T> y(x.size()), from_x(x.size()), from_y(x.size());
+    simdact::forward(f, x, y);
+    simdact::backward(f, x, dy, from_x);
+    simdact::backward_from_output(f, y, dy, from_y);
+    for (std::size_t i = 0; i < x.size(); ++i)
+        EXPECT_NEAR(from_y[i] / from_x[i], T(1), relative) << x[i];
 }
 
 } // namespace simdact_test
