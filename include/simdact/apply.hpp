@@ -44,7 +44,7 @@ namespace detail {
 template <class R>
 using element_t = std::remove_cv_t<std::ranges::range_value_t<R>>;
 
-template <class R>
+template <class Arch, class R> // Arch: see check_same_size
 span_info info(char const* name, R& r) {
     return {name, static_cast<void const*>(std::ranges::data(r)),
             static_cast<std::size_t>(std::ranges::size(r))};
@@ -97,13 +97,15 @@ void checked_transform(char const* function, Op const& op,
     static_assert((std::is_same_v<element_t<In>, T> && ...),
                   "simdact: all ranges of one call must have the same element type");
     std::size_t k = 0;
-    std::array<span_info, sizeof...(In)> const inputs{info(names[k++], in)...};
-    span_info const output = info(names[sizeof...(In)], out);
+    // A plain array: std::array<span_info, N>'s members would be inline functions shared by
+    // every instruction set (see check_same_size).
+    span_info const inputs[] = {info<Arch>(names[k++], in)...};
+    span_info const output = info<Arch>(names[sizeof...(In)], out);
     for (auto const& s : inputs)
-        check_same_size(function, inputs[0], s);
-    check_same_size(function, inputs[0], output);
+        check_same_size<Arch>(function, inputs[0], s);
+    check_same_size<Arch>(function, inputs[0], output);
     for (auto const& s : inputs)
-        check_no_partial_overlap(function, s, output, sizeof(T));
+        check_no_partial_overlap<Arch>(function, s, output, sizeof(T));
     transform<Arch, T, sizeof...(In)>({std::ranges::data(in)...}, std::ranges::data(out),
                                       output.size, op);
 }

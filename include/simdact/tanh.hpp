@@ -6,14 +6,18 @@
 #include <simdact/detail/lanewise.hpp>
 #include <simdact/detail/logistic.hpp>
 
+#include <array>
+
 SIMDACT_BEGIN_NAMESPACE
 namespace detail {
 
 template <class T, class A>
 inline xsimd::batch<T, A> tanh_value(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
-    constexpr auto const& g = coefficients<T>::tanh_g;
-    constexpr int degree = sizeof(g) / sizeof(g[0]) - 1;
+    // A copy owned by this architecture-specific function: the table shared by all of them
+    // would be one weak symbol common to translation units built for different instruction sets.
+    static constexpr std::array g = std::to_array(coefficients<T>::tanh_g);
+    constexpr int degree = static_cast<int>(g.size()) - 1;
 
     B const a = xsimd::abs(x);
     // Small |x|: odd polynomial a + a*z*g(z); tiny a stays a exactly.

@@ -18,7 +18,11 @@ struct span_info {
     std::size_t size;
 };
 
-inline void check_same_size(char const* function, span_info const& first, span_info const& other) {
+// Templated on the architecture only so that translation units built for different instruction
+// sets never share a definition: the linker keeps one copy of a shared inline function, and the
+// copy compiled with AVX-512 must not end up in the code path of a baseline CPU.
+template <class Arch>
+void check_same_size(char const* function, span_info const& first, span_info const& other) {
     if (first.size != other.size)
         throw std::invalid_argument(std::string("simdact::") + function +
                                     ": size mismatch: " + first.name + " has " +
@@ -26,8 +30,9 @@ inline void check_same_size(char const* function, span_info const& first, span_i
                                     " has " + std::to_string(other.size));
 }
 
-inline void check_no_partial_overlap(char const* function, span_info const& in,
-                                     span_info const& out, std::size_t element_size) {
+template <class Arch>
+void check_no_partial_overlap(char const* function, span_info const& in, span_info const& out,
+                              std::size_t element_size) {
     auto const in_begin = reinterpret_cast<std::uintptr_t>(in.data);
     auto const out_begin = reinterpret_cast<std::uintptr_t>(out.data);
     bool const same = in_begin == out_begin && in.size == out.size;

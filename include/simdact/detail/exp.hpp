@@ -5,6 +5,7 @@
 #include <simdact/detail/arith.hpp>
 #include <simdact/detail/coefficients.hpp>
 
+#include <array>
 #include <cstdint>
 
 SIMDACT_BEGIN_NAMESPACE
@@ -50,8 +51,10 @@ template <class T, class A>
 inline xsimd::batch<T, A> exp_nonpositive(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
     using traits = exp_traits<T>;
-    constexpr auto const& q = coefficients<T>::exp_q;
-    constexpr int degree = sizeof(q) / sizeof(q[0]) - 1;
+    // A copy owned by this architecture-specific function: the table shared by all of them
+    // would be one weak symbol common to translation units built for different instruction sets.
+    static constexpr std::array q = std::to_array(coefficients<T>::exp_q);
+    constexpr int degree = static_cast<int>(q.size()) - 1;
 
     B const xc = xsimd::select(x < B(traits::min_arg), B(traits::min_arg), x);
     B const shifted = mul_add(xc, B(traits::log2e), B(traits::shifter));

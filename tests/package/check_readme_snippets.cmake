@@ -1,0 +1,42 @@
+# Checks that each snippet the README shows under "Using simdact" is the code a consumer project
+# here builds (cmake -P): -DSOURCE_DIR=<simdact>.
+# A snippet is marked in a consumer file by the lines "# readme: <name>" and "# readme: end";
+# it is dedented and its test-only spellings are replaced by the README's before the search.
+cmake_minimum_required(VERSION 3.23)
+file(READ "${SOURCE_DIR}/README.md" readme)
+set(dir "${SOURCE_DIR}/tests/package")
+set(files find_package/CMakeLists.txt fetchcontent/CMakeLists.txt
+          add_subdirectory/CMakeLists.txt pkgconfig/Makefile)
+
+set(found 0)
+foreach(file IN LISTS files)
+  file(READ "${dir}/${file}" text)
+  string(REPLACE "\n" ";" lines "${text}")
+  set(inside "")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^ *# readme: end$")
+      set(snippet "${snippet}```") # the whole code block, up to its closing fence
+      string(REPLACE "\${simdact_source}" "path/to/simdact" snippet "${snippet}")
+      string(REPLACE "consumer ../consumer/main.cpp" "app main.cpp" snippet "${snippet}")
+      string(REPLACE "(consumer " "(app " snippet "${snippet}")
+      string(FIND "${readme}" "${snippet}" at)
+      if(at EQUAL -1)
+        message(SEND_ERROR "README.md lacks the snippet '${inside}' of ${file}:\n${snippet}")
+      endif()
+      math(EXPR found "${found} + 1")
+      set(inside "")
+    elseif(inside)
+      string(LENGTH "${indent}" indent_length) # (REGEX REPLACE "^  " would strip every pair)
+      string(SUBSTRING "${line}" ${indent_length} -1 line)
+      set(snippet "${snippet}${line}\n")
+    elseif(line MATCHES "^( *)# readme: ([a-z_]+)$")
+      set(indent "${CMAKE_MATCH_1}")
+      set(inside "${CMAKE_MATCH_2}")
+      set(snippet "")
+    endif()
+  endforeach()
+endforeach()
+if(NOT found EQUAL 5)
+  message(FATAL_ERROR "expected 5 README snippets in the consumer projects, found ${found}")
+endif()
+message(STATUS "the README's ${found} consumer snippets match the consumer projects")
