@@ -52,6 +52,10 @@ macro(simdact_find_xsimd)
         FetchContent_Declare(xsimd GIT_REPOSITORY ${SIMDACT_XSIMD_GIT_REPOSITORY}
                                    GIT_TAG ${SIMDACT_XSIMD_GIT_TAG})
         FetchContent_MakeAvailable(xsimd)
+        # Its headers are a dependency's, as if installed: no warnings from them in our builds.
+        get_target_property(_xsimd_includes xsimd INTERFACE_INCLUDE_DIRECTORIES)
+        set_property(TARGET xsimd APPEND PROPERTY INTERFACE_SYSTEM_INCLUDE_DIRECTORIES
+                                                  ${_xsimd_includes})
       else()
         message(
           FATAL_ERROR
