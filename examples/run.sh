@@ -12,7 +12,8 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIMDACT_BUILD
     -DSIMDACT_BUILD_EXAMPLES=ON
 cmake --build "$build" -j "$(nproc)"
 
-for example in relu_basic mlp; do
+for example in relu_basic mlp dispatch; do
+    [ -x "$build/examples/$example" ] || continue # dispatch: x86-64 only
     echo "=== examples/$example"
     "$build/examples/$example"
 done
