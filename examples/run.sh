@@ -19,4 +19,3 @@ for example in relu_basic mlp dispatch; do
 done
 echo "=== examples/plot"
 "$build/examples/plot" "$build/activations.svg"
-echo "wrote $build/activations.svg"
