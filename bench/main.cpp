@@ -1,0 +1,144 @@
+// simdact beside the alternatives, on the same data in the same run: every activation x
+// {forward, derivative, backward, backward_from_output} x {float, double} x N x {out of place,
+// in place}, for every implementation compiled in (see CMakeLists.txt), plus the memory-bandwidth
+// ceilings. Names: <activation>/<operation>/<type>/<placement>/<implementation>/<N>.
+// Usage: simdact_bench [Google Benchmark flags]; bench/table.py turns its JSON into tables.
+#include "support.hpp"
+
+#include <simdact/simdact.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace bench {
+
+std::vector<implementation>& implementations() {
+    static std::vector<implementation> all;
+    return all;
+}
+
+char const* name(activation a) {
+    switch (a) {
+    case activation::relu:
+        return "relu";
+    case activation::leaky_relu:
+        return "leaky_relu";
+    case activation::sigmoid:
+        return "sigmoid";
+    default:
+        return "tanh";
+    }
+}
+
+char const* name(operation op) {
+    switch (op) {
+    case operation::forward:
+        return "forward";
+    case operation::derivative:
+        return "derivative";
+    case operation::backward:
+        return "backward";
+    default:
+        return "backward_from_output";
+    }
+}
+
+namespace {
+
+bool has_dy(operation op) {
+    return op == operation::backward || op == operation::backward_from_output;
+}
+
+// Inputs spread over [-10, 10] in a scrambled order (no long runs of one sign for branchy code).
+template <class T>
+std::vector<T> spread(std::size_t n, std::size_t seed) {
+    std::vector<T> v(n);
+    for (std::size_t i = 0; i < n; ++i)
+        v[i] = static_cast<T>(-10.0 + 20.0 * static_cast<double>((i * 7919 + seed) % n) /
+                                          static_cast<double>(n));
+    return v;
+}
+
+template <class T>
+prepare_fn<T> const& prepare_of(implementation const& impl) {
+    if constexpr (sizeof(T) == 4)
+        return impl.f32;
+    else
+        return impl.f64;
+}
+
+template <class T>
+void run_case(benchmark::State& state, implementation const& impl, activation a, operation op,
+              bool in_place, std::size_t n) {
+    std::vector<T> x = spread<T>(n, 0), dy = spread<T>(n, 12345), out(n);
+    if (op == operation::backward_from_output) // the saved output y = f(x)
+        a == activation::sigmoid ? simdact::forward(simdact::sigmoid{}, x, x)
+                                 : simdact::forward(simdact::tanh{}, x, x);
+    T* const target = !in_place ? out.data() : has_dy(op) ? dy.data() : x.data();
+    auto const run = prepare_of<T>(impl)(call<T>{a, op, x.data(), dy.data(), target, n});
+    if (!run) {
+        state.SkipWithError("not provided");
+        return;
+    }
+    for (auto _ : state) {
+        run();
+        benchmark::ClobberMemory();
+    }
+    auto const items = static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n);
+    std::int64_t const arrays = has_dy(op) ? 3 : 2;
+    state.SetItemsProcessed(items);
+    state.SetBytesProcessed(items * arrays * static_cast<std::int64_t>(sizeof(T)));
+    state.counters["n"] = static_cast<double>(n);
+}
+
+// Whether impl has this case at all (asked on a tiny buffer, so nothing unsupported is listed).
+template <class T>
+bool provides(implementation const& impl, activation a, operation op) {
+    if (!prepare_of<T>(impl))
+        return false;
+    std::vector<T> x(64, T(0.5)), dy(64, T(1)), out(64);
+    return static_cast<bool>(
+        prepare_of<T>(impl)(call<T>{a, op, x.data(), dy.data(), out.data(), 64}));
+}
+
+template <class T>
+void register_type(char const* type) {
+    std::int64_t const sizes[] = {4096, 65536, std::int64_t{16} << 20};
+    for (auto a : {activation::relu, activation::leaky_relu, activation::sigmoid, activation::tanh})
+        for (auto op : {operation::forward, operation::derivative, operation::backward,
+                        operation::backward_from_output}) {
+            if (op == operation::backward_from_output &&
+                (a == activation::relu || a == activation::leaky_relu))
+                continue;
+            for (bool in_place : {false, true})
+                for (auto n : sizes)
+                    for (auto const& impl : implementations()) {
+                        if (!provides<T>(impl, a, op))
+                            continue;
+                        std::string const label = std::string(name(a)) + "/" + name(op) + "/" +
+                                                  type + "/" +
+                                                  (in_place ? "in_place" : "out_of_place") + "/" +
+                                                  impl.name + "/" + std::to_string(n);
+                        benchmark::RegisterBenchmark(
+                            label.c_str(), [&impl, a, op, in_place, n](benchmark::State& s) {
+                                run_case<T>(s, impl, a, op, in_place, static_cast<std::size_t>(n));
+                            });
+                    }
+        }
+}
+
+} // namespace
+} // namespace bench
+
+int main(int argc, char** argv) {
+    bench::register_type<float>("float");
+    bench::register_type<double>("double");
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::AddCustomContext("simdact_architecture", xsimd::default_arch::name());
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+}
