@@ -1,47 +1,22 @@
-// simdact itself, through its span drivers.
-#include "support.hpp"
-
-#include <simdact/simdact.hpp>
-
-#include <span>
+// simdact itself, through its header-only span drivers (built with SIMDACT_BENCH_ARCH_FLAGS).
+#include "simdact_cases.hpp"
 
 namespace {
 
 using namespace bench;
 
-template <class T, class F>
-std::function<void()> with(F f, call<T> const& c) {
-    std::span<T const> const x(c.x, c.n), dy(c.dy, c.n);
-    std::span<T> const out(c.out, c.n);
-    switch (c.op) {
-    case operation::forward:
-        return [=] { simdact::forward(f, x, out); };
-    case operation::derivative:
-        return [=] { simdact::derivative(f, x, out); };
-    case operation::backward:
-        return [=] { simdact::backward(f, x, dy, out); };
-    default:
-        if constexpr (simdact::activation_with_output_derivative<F, T>)
-            return [=] { simdact::backward_from_output(f, x, dy, out); };
-        else
-            return {};
+struct header_only {
+    static void forward(auto const& f, auto x, auto y) { simdact::forward(f, x, y); }
+    static void derivative(auto const& f, auto x, auto d) { simdact::derivative(f, x, d); }
+    static void backward(auto const& f, auto x, auto dy, auto dx) {
+        simdact::backward(f, x, dy, dx);
     }
-}
-
-template <class T>
-std::function<void()> prepare(call<T> const& c) {
-    switch (c.a) {
-    case activation::relu:
-        return with(simdact::relu{}, c);
-    case activation::leaky_relu:
-        return with(simdact::leaky_relu{leaky_alpha}, c);
-    case activation::sigmoid:
-        return with(simdact::sigmoid{}, c);
-    default:
-        return with(simdact::tanh{}, c);
+    static void backward_from_output(auto const& f, auto y, auto dy, auto dx) {
+        simdact::backward_from_output(f, y, dy, dx);
     }
-}
+};
 
-registrar const simdact_impl{{"simdact", prepare<float>, prepare<double>}};
+registrar const simdact_impl{
+    {"simdact", simdact_prepare<header_only, float>, simdact_prepare<header_only, double>}};
 
 } // namespace

@@ -6,6 +6,9 @@
 #include "support.hpp"
 
 #include <simdact/simdact.hpp>
+#if defined(SIMDACT_DISPATCH_AVX2) || defined(SIMDACT_DISPATCH_AVX512)
+#include <simdact/dispatch.hpp>
+#endif
 
 #include <benchmark/benchmark.h>
 
@@ -139,6 +142,10 @@ int main(int argc, char** argv) {
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
     benchmark::AddCustomContext("simdact_architecture", xsimd::default_arch::name());
+#if defined(SIMDACT_DISPATCH_AVX2) || defined(SIMDACT_DISPATCH_AVX512)
+    benchmark::AddCustomContext("simdact_dispatch",
+                                simdact::dispatch::name(simdact::dispatch::active()));
+#endif
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
 }

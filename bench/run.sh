@@ -2,6 +2,8 @@
 # Builds the benchmark with every peer library available (installs them when run as root on
 # Debian/Ubuntu), runs it single-threaded, and prints the comparison tables (bench/table.py).
 # Extra arguments go to the benchmark, e.g. --benchmark_filter='/float/.*/4096$'.
+# SIMDACT_BENCH_ARCH_FLAGS (default -march=native) sets the header-only build's instruction set;
+# SIMDACT_BENCH_ARCH_FLAGS= (empty) measures what a build without -m flags gets.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,9 +12,15 @@ source "$root/cmake/ensure_packages.sh"
 ensure_packages cmake ninja-build g++ libxsimd-dev libbenchmark-dev python3 \
     libeigen3-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev libsleef-dev
 
-build=${SIMDACT_BUILD_DIR:-$root/build}/bench
+arch_flags=${SIMDACT_BENCH_ARCH_FLAGS--march=native}
+case "$arch_flags" in
+-march=native) suffix=native ;;
+"") suffix=no-march ;;
+*) suffix=custom ;;
+esac
+build=${SIMDACT_BUILD_DIR:-$root/build}/bench-$suffix
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIMDACT_BUILD_TESTS=OFF \
-    -DSIMDACT_BUILD_EXAMPLES=OFF -DSIMDACT_BUILD_BENCH=ON
+    -DSIMDACT_BUILD_EXAMPLES=OFF -DSIMDACT_BUILD_BENCH=ON "-DSIMDACT_BENCH_ARCH_FLAGS=$arch_flags"
 cmake --build "$build" -j "$(nproc)"
 
 # Single-threaded: oneDNN (OpenMP) would otherwise use every core.

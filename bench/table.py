@@ -26,26 +26,31 @@ def main(path):
 
     context = data.get("context", {})
     print(f"simdact_bench on {context.get('host_name', '?')}, {context.get('num_cpus', '?')} CPUs, "
-          f"simdact architecture {context.get('simdact_architecture', '?')}; "
+          f"header-only simdact built for {context.get('simdact_architecture', '?')}, "
+          f"dispatched simdact running {context.get('simdact_dispatch', '-')}; "
           "ns per element, real time, single thread.\n")
     print("ratio = fastest other implementation's time / simdact's time "
           "(> 1: simdact is faster). ceiling: memcpy (one input) or a[i] + b[i] (two inputs).\n")
-    print("| activation | operation | type | placement | N | simdact | fastest other | ratio | ceiling |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| activation | operation | type | placement | N | simdact | simdact dispatched | "
+          "fastest other | ratio | ceiling |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for key in sorted(cases, key=lambda k: (k[2], k[0], k[1], k[3], k[4])):
         times = cases[key]
         ours = times.get("simdact")
-        others = {k: v for k, v in times.items() if k not in ("simdact", "ceiling")}
+        others = {k: v for k, v in times.items()
+                  if k not in ("simdact", "simdact_dispatch", "ceiling")}
         if ours is None:
             continue
         best = min(others, key=others.get) if others else None
         ratio = f"{others[best] / ours:.2f}" if best else "-"
         best_text = f"{others[best]:.3f} ({best})" if best else "-"
+        dispatched = times.get("simdact_dispatch")
+        dispatched_text = f"{dispatched:.3f}" if dispatched is not None else "-"
         ceiling = times.get("ceiling")
         ceiling_text = f"{ceiling:.3f}" if ceiling is not None else "-"
         activation, op, typ, placement, n = key
-        print(f"| {activation} | {op} | {typ} | {placement} | {n} | {ours:.3f} | {best_text} | "
-              f"{ratio} | {ceiling_text} |")
+        print(f"| {activation} | {op} | {typ} | {placement} | {n} | {ours:.3f} | "
+              f"{dispatched_text} | {best_text} | {ratio} | {ceiling_text} |")
 
     impls = sorted({i for t in cases.values() for i in t})
     print("\nAll implementations (ns per element):\n")

@@ -23,6 +23,8 @@ write_basic_package_version_file(
 install(FILES "${PROJECT_BINARY_DIR}/simdactConfig.cmake"
               "${PROJECT_BINARY_DIR}/simdactConfigVersion.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/simdactFindXsimd.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/simdactDispatch.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/simdact_dispatch.cpp.in"
         DESTINATION "${SIMDACT_INSTALL_CMAKEDIR}")
 
 # The .pc file finds its prefix from its own location, so the install can be moved (vcpkg does).

@@ -1,5 +1,6 @@
 // The span drivers: every length and alignment, in-place, guard pages, bad input, user functors.
 #include "support/guarded_buffer.hpp"
+#include "support/softsign.hpp"
 #include "support/test_util.hpp"
 
 #include <simdact/simdact.hpp>
@@ -15,19 +16,6 @@
 using namespace simdact_test;
 
 namespace {
-
-// A user-written functor of the same shape as simdact's: softsign(x) = x / (1 + |x|).
-struct softsign {
-    template <class V>
-    V operator()(V const& x) const {
-        return x / (V(1) + xsimd::abs(x));
-    }
-    template <class V>
-    V derivative(V const& x) const {
-        V const d = V(1) + xsimd::abs(x);
-        return V(1) / (d * d);
-    }
-};
 
 template <class T>
 std::vector<T> mixed_inputs(std::size_t n) {

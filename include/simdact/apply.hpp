@@ -88,11 +88,12 @@ void transform(std::array<T const*, N> const& in, T* out, std::size_t n, Op cons
 #pragma GCC diagnostic pop
 #endif
 
-// Checks every argument, then runs op. names lists the inputs' names, then the output's.
-template <class Arch, class Op, class Out, class... In>
-void checked_transform(char const* function, Op const& op,
-                       std::array<char const*, sizeof...(In) + 1> const& names, Out& out,
-                       In&... in) {
+// Checks every argument of a driver: same element type, same sizes, no partial overlap of the
+// output with an input. names lists the inputs' names, then the output's. Returns the size.
+template <class Arch, class Out, class... In>
+std::size_t check_arguments(char const* function,
+                            std::array<char const*, sizeof...(In) + 1> const& names, Out& out,
+                            In&... in) {
     using T = element_t<Out>;
     static_assert((std::is_same_v<element_t<In>, T> && ...),
                   "simdact: all ranges of one call must have the same element type");
@@ -106,8 +107,17 @@ void checked_transform(char const* function, Op const& op,
     check_same_size<Arch>(function, inputs[0], output);
     for (auto const& s : inputs)
         check_no_partial_overlap<Arch>(function, s, output, sizeof(T));
-    transform<Arch, T, sizeof...(In)>({std::ranges::data(in)...}, std::ranges::data(out),
-                                      output.size, op);
+    return output.size;
+}
+
+// Checks every argument, then runs op.
+template <class Arch, class Op, class Out, class... In>
+void checked_transform(char const* function, Op const& op,
+                       std::array<char const*, sizeof...(In) + 1> const& names, Out& out,
+                       In&... in) {
+    std::size_t const n = check_arguments<Arch>(function, names, out, in...);
+    transform<Arch, element_t<Out>, sizeof...(In)>({std::ranges::data(in)...},
+                                                   std::ranges::data(out), n, op);
 }
 
 } // namespace detail

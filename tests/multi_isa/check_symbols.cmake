@@ -1,17 +1,23 @@
 # Checks that copies of simdact code built for different instruction sets share no weak symbol
 # (cmake -P). A weak (inline or template) definition present in two objects is merged by the
 # linker into one copy, so an AVX-512 build of it could run on the baseline path: the ODR trap.
-#   -DNM=<nm>  -DISAS=baseline|avx2|avx512  -DOBJECT_<isa>=<object file> for each
+#   -DNM=<nm>  -DISAS=baseline|avx2|avx512  -DOBJECTS_<isa>=<object file>|... for each
+# (objects of one instruction set may share symbols with each other: they are the same code).
 cmake_minimum_required(VERSION 3.23)
 string(REPLACE "|" ";" isas "${ISAS}")
 find_program(CXXFILT c++filt)
 
 foreach(isa IN LISTS isas)
-  execute_process(COMMAND "${NM}" --defined-only "${OBJECT_${isa}}" OUTPUT_VARIABLE listing
-                  RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${NM} ${OBJECT_${isa}} failed")
-  endif()
+  string(REPLACE "|" ";" objects "${OBJECTS_${isa}}")
+  set(listing "")
+  foreach(object IN LISTS objects)
+    execute_process(COMMAND "${NM}" --defined-only "${object}" OUTPUT_VARIABLE one
+                    RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "${NM} ${object} failed")
+    endif()
+    string(APPEND listing "${one}")
+  endforeach()
   string(REPLACE "\n" ";" lines "${listing}")
   set(weak_${isa} "")
   foreach(line IN LISTS lines)
@@ -20,6 +26,7 @@ foreach(isa IN LISTS isas)
       list(APPEND weak_${isa} "${CMAKE_MATCH_1}")
     endif()
   endforeach()
+  list(REMOVE_DUPLICATES weak_${isa})
   list(LENGTH weak_${isa} count)
   message(STATUS "${isa}: ${count} weak simdact symbols")
   if(count EQUAL 0)

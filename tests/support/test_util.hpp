@@ -28,6 +28,13 @@ bool same_bits(T a, T b) {
     return std::memcmp(&a, &b, sizeof(T)) == 0;
 }
 
+// Bit for bit, except that any NaN equals any NaN: which NaN an operation with two NaN operands
+// returns depends on the operand order the compiler picked, and simdact promises only "NaN".
+template <class T>
+bool same_value(T a, T b) {
+    return (a != a && b != b) || same_bits(a, b);
+}
+
 // Runs `compute(x, y)` over the dense sweep, measures against the MPFR reference, prints the
 // result and returns it.
 template <class T, class Compute>
