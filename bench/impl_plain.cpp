@@ -1,10 +1,11 @@
 // What a user writes without a library: a scalar <cmath> loop, and a naive xsimd loop
-// (xsimd::max, 1/(1+xsimd::exp(-x)), xsimd::tanh; derivatives as s*(1-s) and 1-t*t). Plus the
+// (std::max / xsimd::max, 1/(1+exp(-x)), tanh; derivatives as s*(1-s) and 1-t*t). Plus the
 // memory-bandwidth ceilings: memcpy for one input and one output, c[i] = a[i] + b[i] for two.
 #include "support.hpp"
 
 #include <xsimd/xsimd.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <type_traits>
@@ -13,7 +14,9 @@ namespace {
 
 using namespace bench;
 
-// f, f', and f' from the output, written once for a scalar or a batch V.
+// f, f', and f' from the output, written once for a scalar or a batch V. The activation and the
+// operation are template parameters, so each loop is compiled for one case with nothing to
+// decide per element, as a hand-written loop would be.
 template <class V>
 V choose(auto const& condition, V const& yes, V const& no) {
     if constexpr (std::is_floating_point_v<V>)
@@ -22,19 +25,21 @@ V choose(auto const& condition, V const& yes, V const& no) {
         return xsimd::select(condition, yes, no);
 }
 
-template <class V>
-V value(activation a, V const& x) {
-    switch (a) {
-    case activation::relu:
-        return choose(x > V(0), x, V(0));
-    case activation::leaky_relu:
+template <activation A, class V>
+V value(V const& x) {
+    if constexpr (A == activation::relu) {
+        if constexpr (std::is_floating_point_v<V>)
+            return std::max(x, V(0));
+        else
+            return xsimd::max(x, V(0));
+    } else if constexpr (A == activation::leaky_relu) {
         return choose(x > V(0), x, V(leaky_alpha) * x);
-    case activation::sigmoid:
+    } else if constexpr (A == activation::sigmoid) {
         if constexpr (std::is_floating_point_v<V>)
             return V(1) / (V(1) + std::exp(-x));
         else
             return V(1) / (V(1) + xsimd::exp(-x));
-    default:
+    } else {
         if constexpr (std::is_floating_point_v<V>)
             return std::tanh(x);
         else
@@ -42,35 +47,34 @@ V value(activation a, V const& x) {
     }
 }
 
-template <class V>
-V slope_from_output(activation a, V const& y) {
-    return a == activation::sigmoid ? y * (V(1) - y) : V(1) - y * y;
+template <activation A, class V>
+V slope_from_output(V const& y) {
+    if constexpr (A == activation::sigmoid)
+        return y * (V(1) - y);
+    else
+        return V(1) - y * y;
 }
 
-template <class V>
-V slope(activation a, V const& x) {
-    switch (a) {
-    case activation::relu:
+template <activation A, class V>
+V slope(V const& x) {
+    if constexpr (A == activation::relu)
         return choose(x >= V(0), V(1), V(0));
-    case activation::leaky_relu:
+    else if constexpr (A == activation::leaky_relu)
         return choose(x >= V(0), V(1), V(leaky_alpha));
-    default:
-        return slope_from_output(a, value(a, x));
-    }
+    else
+        return slope_from_output<A>(value<A>(x));
 }
 
-template <class T, class V>
-V evaluate(call<T> const& c, V const& x, V const& dy) {
-    switch (c.op) {
-    case operation::forward:
-        return value(c.a, x);
-    case operation::derivative:
-        return slope(c.a, x);
-    case operation::backward:
-        return dy * slope(c.a, x);
-    default:
-        return dy * slope_from_output(c.a, x);
-    }
+template <activation A, operation Op, class V>
+V evaluate(V const& x, V const& dy) {
+    if constexpr (Op == operation::forward)
+        return value<A>(x);
+    else if constexpr (Op == operation::derivative)
+        return slope<A>(x);
+    else if constexpr (Op == operation::backward)
+        return dy * slope<A>(x);
+    else
+        return dy * slope_from_output<A>(x);
 }
 
 bool valid(activation a, operation op) {
@@ -78,29 +82,61 @@ bool valid(activation a, operation op) {
            a == activation::tanh;
 }
 
-template <class T>
-std::function<void()> prepare_scalar(call<T> const& c) {
+// Calls make.template operator()<A, Op>() for the case's activation and operation.
+template <class T, class Make>
+std::function<void()> for_case(call<T> const& c, Make make) {
     if (!valid(c.a, c.op))
         return {};
-    return [c] {
-        for (std::size_t i = 0; i < c.n; ++i)
-            c.out[i] = evaluate<T, T>(c, c.x[i], c.dy[i]);
+    auto with_op = [&]<activation A>() -> std::function<void()> {
+        switch (c.op) {
+        case operation::forward:
+            return make.template operator()<A, operation::forward>();
+        case operation::derivative:
+            return make.template operator()<A, operation::derivative>();
+        case operation::backward:
+            return make.template operator()<A, operation::backward>();
+        default:
+            if constexpr (A == activation::sigmoid || A == activation::tanh)
+                return make.template operator()<A, operation::backward_from_output>();
+            else
+                return {};
+        }
     };
+    switch (c.a) {
+    case activation::relu:
+        return with_op.template operator()<activation::relu>();
+    case activation::leaky_relu:
+        return with_op.template operator()<activation::leaky_relu>();
+    case activation::sigmoid:
+        return with_op.template operator()<activation::sigmoid>();
+    default:
+        return with_op.template operator()<activation::tanh>();
+    }
+}
+
+template <class T>
+std::function<void()> prepare_scalar(call<T> const& c) {
+    return for_case(c, [&c]<activation A, operation Op>() -> std::function<void()> {
+        return [x = c.x, dy = c.dy, out = c.out, n = c.n] {
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = evaluate<A, Op, T>(x[i], dy[i]);
+        };
+    });
 }
 
 template <class T>
 std::function<void()> prepare_xsimd(call<T> const& c) {
-    if (!valid(c.a, c.op))
-        return {};
-    return [c] {
-        using B = xsimd::batch<T>;
-        std::size_t const full = c.n - c.n % B::size;
-        for (std::size_t i = 0; i < full; i += B::size)
-            evaluate(c, B::load_unaligned(c.x + i), B::load_unaligned(c.dy + i))
-                .store_unaligned(c.out + i);
-        for (std::size_t i = full; i < c.n; ++i)
-            c.out[i] = evaluate<T, T>(c, c.x[i], c.dy[i]);
-    };
+    return for_case(c, [&c]<activation A, operation Op>() -> std::function<void()> {
+        return [x = c.x, dy = c.dy, out = c.out, n = c.n] {
+            using B = xsimd::batch<T>;
+            std::size_t const full = n - n % B::size;
+            for (std::size_t i = 0; i < full; i += B::size)
+                evaluate<A, Op>(B::load_unaligned(x + i), B::load_unaligned(dy + i))
+                    .store_unaligned(out + i);
+            for (std::size_t i = full; i < n; ++i)
+                out[i] = evaluate<A, Op, T>(x[i], dy[i]);
+        };
+    });
 }
 
 template <class T>
