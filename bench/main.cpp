@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace bench {
@@ -183,6 +184,20 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
+    std::string peers = "scalar_loop naive_xsimd";
+#ifdef SIMDACT_BENCH_WITH_EIGEN
+    peers += " eigen";
+#endif
+#ifdef SIMDACT_BENCH_WITH_ONEDNN
+    peers += " onednn";
+#endif
+#ifdef SIMDACT_BENCH_WITH_XNNPACK
+    peers += " xnnpack";
+#endif
+#ifdef SIMDACT_BENCH_WITH_SLEEF
+    peers += " sleef";
+#endif
+    benchmark::AddCustomContext("simdact_bench_peers", peers);
     benchmark::AddCustomContext("simdact_architecture", xsimd::default_arch::name());
     benchmark::AddCustomContext("clock_overhead_ns", std::to_string(bench::clock_overhead() * 1e9));
 #if defined(SIMDACT_DISPATCH_AVX2) || defined(SIMDACT_DISPATCH_AVX512)

@@ -32,6 +32,7 @@ def main(path):
           f"header-only simdact built for {context.get('simdact_architecture', '?')}, "
           f"dispatched simdact running {context.get('simdact_dispatch', '-')}; "
           "ns per element, real time, single thread.\n")
+    print(f"Peers compiled in: {context.get('simdact_bench_peers', '?')}.\n")
     print("ratio = fastest other implementation's time / simdact's time "
           "(> 1: simdact is faster). ceiling: memcpy (one input) or a[i] + b[i] (two inputs).\n")
     print("in_place: every call starts from the original data (restored outside the timed "
