@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmark with every peer library available (installs them when run as root on
 # Debian/Ubuntu), runs it single-threaded, and prints the comparison tables (bench/table.py).
-# Extra arguments go to the benchmark, e.g. --benchmark_filter='/float/.*/4096$'.
+# Extra arguments go to the benchmark, e.g. --benchmark_filter='/float/.*/4096(/|$)'. The in-place
+# cases are timed call by call and Google Benchmark appends /manual_time to their names, so a
+# filter ending in '/4096$' selects only the out-of-place ones.
 # SIMDACT_BENCH_ARCH_FLAGS (default -march=native) sets the header-only build's instruction set;
 # SIMDACT_BENCH_ARCH_FLAGS= (empty) measures what a build without -m flags gets.
 set -euo pipefail
