@@ -1,8 +1,8 @@
 # simdact_add_dispatch(<target> [ARCHS sse2 avx2 avx512] [HEADERS <file>...] [FUNCTORS <type>...])
 #
 # Adds to <target> one generated translation unit per instruction set, each compiled with that
-# instruction set's flags only, holding simdact's span kernels for relu, leaky_relu, sigmoid and
-# tanh (float and double), plus those of the FUNCTORS listed (their HEADERS are included). Calls
+# instruction set's flags only, holding simdact's span kernels for relu, leaky_relu, sigmoid,
+# tanh, fast::sigmoid and fast::tanh (float and double), plus those of the FUNCTORS listed (their HEADERS are included). Calls
 # to simdact::dispatch::forward and friends in <target> then run on the best of ARCHS the CPU
 # has. <target> itself needs no -m flag. Provided by find_package(simdact), FetchContent and
 # add_subdirectory alike. x86-64 (GCC, Clang) only so far.

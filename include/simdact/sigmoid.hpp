@@ -38,4 +38,18 @@ struct sigmoid {
     }
 };
 
+namespace fast {
+
+/// sigmoid with a shorter kernel, for users who accept a few ULP: max error 4 ULP over all
+/// inputs. Same special values and saturation as simdact::sigmoid; the derivatives are
+/// simdact::sigmoid's.
+struct sigmoid : simdact::sigmoid {
+    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    V operator()(V const& x) const noexcept {
+        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_value(b); });
+    }
+};
+
+} // namespace fast
+
 SIMDACT_END_NAMESPACE
