@@ -17,7 +17,7 @@ SIMDACT_BEGIN_NAMESPACE
 struct sigmoid {
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
-        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_value(b); });
+        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_accurate(b); });
     }
 
     /// sigmoid'(x) = sigmoid(x) * sigmoid(-x), computed as t / (1 + t)^2 with t = exp(-|x|), so it
@@ -25,7 +25,10 @@ struct sigmoid {
     /// NaN -> NaN, +-inf -> +0.
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>
     V derivative(V const& x) const noexcept {
-        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_slope(b); });
+        return detail::lanewise<Arch>(
+            x, [](auto const& b) { using T = typename std::decay_t<decltype(b)>::value_type;
+                return detail::logistic_slope(-xsimd::abs(b), T(1));
+            });
     }
 
     /// sigmoid' from the saved output y = sigmoid(x): y * (1 - y), one rounding. Exact to the
@@ -46,7 +49,7 @@ namespace fast {
 struct sigmoid : simdact::sigmoid {
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
-        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_value(b); });
+        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_fast(b); });
     }
 };
 

@@ -11,29 +11,56 @@
 SIMDACT_BEGIN_NAMESPACE
 namespace detail {
 
+// tanh(|x|) for |x| below coefficients<T>::tanh_poly_limit: a + a*z*g(z), z = a*a. Tiny a stays
+// a exactly.
 template <class T, class A>
-inline xsimd::batch<T, A> tanh_value(xsimd::batch<T, A> const& x) noexcept {
+inline xsimd::batch<T, A> tanh_small(xsimd::batch<T, A> const& a) noexcept {
     using B = xsimd::batch<T, A>;
     // A copy owned by this architecture-specific function: the table shared by all of them
     // would be one weak symbol common to translation units built for different instruction sets.
     static constexpr std::array g = std::to_array(coefficients<T>::tanh_g);
     constexpr int degree = static_cast<int>(g.size()) - 1;
-
-    B const a = xsimd::abs(x);
-    // Small |x|: odd polynomial a + a*z*g(z); tiny a stays a exactly.
     B const z = a * a;
     B poly(g[degree]);
     for (int i = degree - 1; i >= 0; --i)
-        poly = mul_add(poly, z, B(g[i]));
-    B const small = mul_add(a * z, poly, a);
-    // Otherwise (1 - q) / (1 + q) with q = exp(-2a); 1 - q is carried exactly as hi + lo.
-    B const q = exp_nonpositive(B(T(-2)) * a);
-    B const n = B(T(1)) - q;
-    B const n_lo = (B(T(1)) - n) - q;
-    B const large = one_plus<T, A>(q).divide(n, n_lo);
-    B const magnitude = xsimd::select(a < B(coefficients<T>::tanh_poly_limit), small, large);
-    // Exactly odd: the sign of x is put back on |tanh(|x|)|.
+        poly = mul_add_fast(poly, z, B(g[i]));
+    return mul_add_fast(a * z, poly, a);
+}
+
+// The small-argument polynomial below the limit, large(|x|) above it, and the sign of x put back
+// (so tanh is exactly odd).
+template <class T, class A, class Large>
+inline xsimd::batch<T, A> tanh_by_parts(xsimd::batch<T, A> const& x, Large const& large) noexcept {
+    using B = xsimd::batch<T, A>;
+    B const a = xsimd::abs(x);
+    B const magnitude =
+        xsimd::select(a < B(coefficients<T>::tanh_poly_limit), tanh_small(a), large(a));
     return magnitude | (x & B(T(-0.0)));
+}
+
+// Within 1 ULP: above the limit, (1 - q)/(1 + q) with q = exp(-2a) <= 1/3, 1 - q carried exactly.
+template <class T, class A>
+inline xsimd::batch<T, A> tanh_accurate(xsimd::batch<T, A> const& x) noexcept {
+    using B = xsimd::batch<T, A>;
+    return tanh_by_parts(x, [](B const& a) {
+        exp_and_one_plus<T, A> const e(B(T(-2)) * a);
+        B const p = pow2_nonpositive_or_tiny(e.t.k);
+        B const q_hi = e.t.hi * p;
+        B const n_hi = B(T(1)) - q_hi;
+        B const n_lo = ((B(T(1)) - n_hi) - q_hi) - e.t.lo * p;
+        auto const y = e.d.divide(n_hi, n_lo);
+        return y.hi + y.lo;
+    });
+}
+
+// About 2 ULP: one rounded exp and one division above the limit.
+template <class T, class A>
+inline xsimd::batch<T, A> tanh_fast(xsimd::batch<T, A> const& x) noexcept {
+    using B = xsimd::batch<T, A>;
+    return tanh_by_parts(x, [](B const& a) {
+        B const q = exp_nonpositive(B(T(-2)) * a);
+        return (B(T(1)) - q) / (B(T(1)) + q);
+    });
 }
 
 } // namespace detail
@@ -47,7 +74,7 @@ inline xsimd::batch<T, A> tanh_value(xsimd::batch<T, A> const& x) noexcept {
 struct tanh {
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
-        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::tanh_value(b); });
+        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::tanh_accurate(b); });
     }
 
     /// tanh'(x) = 1 / cosh^2(x) = 4 sigmoid'(2x): never formed as 1 - tanh^2, so it keeps its
@@ -57,7 +84,7 @@ struct tanh {
         return detail::lanewise<Arch>(x, [](auto const& b) {
             using B = std::decay_t<decltype(b)>;
             using T = typename B::value_type;
-            return B(T(4)) * detail::sigmoid_slope(B(T(2)) * b);
+            return detail::logistic_slope(B(T(-2)) * xsimd::abs(b), T(4));
         });
     }
 
@@ -80,7 +107,7 @@ namespace fast {
 struct tanh : simdact::tanh {
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
-        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::tanh_value(b); });
+        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::tanh_fast(b); });
     }
 };
 

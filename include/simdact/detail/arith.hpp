@@ -1,6 +1,5 @@
-// Exact-rounding building blocks for the kernels: a fused multiply-add on every architecture and
-// error-free sums. Kernels call these instead of writing a*b+c, so their results do not depend on
-// -ffp-contract.
+// Multiply-add building blocks for the kernels. Kernels call these instead of writing a*b+c, so
+// what gets fused is decided here, per architecture, and never by -ffp-contract.
 #pragma once
 
 #include <simdact/config.hpp>
@@ -55,6 +54,27 @@ inline xsimd::batch<T, A> mul_add(xsimd::batch<T, A> const& x, xsimd::batch<T, A
         B const bv = s - p;
         B const t = (p - (s - bv)) + (z - bv);
         return s + (t + e);
+    }
+}
+
+// x*y+z for steps whose error budget allows either rounding (polynomial evaluation): one fused
+// instruction where the hardware has it, otherwise a multiply and an add. Never Dekker's
+// emulation, which costs about twenty instructions.
+template <class T, class A>
+inline xsimd::batch<T, A> mul_add_fast(xsimd::batch<T, A> const& x, xsimd::batch<T, A> const& y,
+                                       xsimd::batch<T, A> const& z) noexcept {
+    if constexpr (has_fused_fma<A>) {
+        return hardware_fma(x, y, z);
+    }
+#if defined(__FMA__)
+    else if constexpr (sizeof(xsimd::batch<T, A>) <= 32) {
+        return mul_add(x, y, z); // the FMA3 intrinsics above
+    }
+#endif
+    else {
+        // No FMA instruction here (x86 without __FMA__), so nothing can contract this; where
+        // a compiler for another architecture does, the step only gets more accurate.
+        return x * y + z;
     }
 }
 

@@ -1,5 +1,5 @@
-// The shared core of sigmoid and tanh: quotients n/(1+t) for t = exp(-a) in [0, 1], computed with
-// one reciprocal and a residual correction, so that no step loses relative accuracy.
+// The shared core of sigmoid and tanh: quotients n/(1+t) with t = exp(z), z <= 0, computed with
+// one division and a residual correction, so that no step loses relative accuracy.
 #pragma once
 
 #include <simdact/config.hpp>
@@ -9,40 +9,79 @@
 SIMDACT_BEGIN_NAMESPACE
 namespace detail {
 
-// 1 + t kept exactly as hi + lo, with its reciprocal.
+// A value carried as the unevaluated sum hi + lo, |lo| much smaller than |hi|.
+template <class T, class A>
+struct split_value {
+    xsimd::batch<T, A> hi, lo;
+};
+
+// 1 + t for t = exp(z) = 2^k (e.hi + e.lo) <= 1, kept exactly as hi + lo, with 1/hi.
 template <class T, class A>
 struct one_plus {
     using B = xsimd::batch<T, A>;
     B hi, lo, rcp;
 
-    explicit one_plus(B const& t) noexcept
-        : hi(B(T(1)) + t), lo(t - (hi - B(T(1)))), rcp(B(T(1)) / hi) {}
+    one_plus(B const& t_hi, B const& t_lo) noexcept
+        : hi(B(T(1)) + t_hi), lo(((B(T(1)) - hi) + t_hi) + t_lo), rcp(B(T(1)) / hi) {}
 
-    // (n + n_lo) / (1 + t): first guess n*rcp, then one Newton step on the exact residual.
-    B divide(B const& n, B const& n_lo = B(T(0))) const noexcept {
-        B const r = n * rcp;
-        B const residual = mul_add(-r, hi, n) + (n_lo - r * lo);
-        return mul_add(residual, rcp, r);
+    // (n_hi + n_lo) / (1 + t): first guess n_hi/hi, then one Newton step on the exact residual.
+    split_value<T, A> divide(B const& n_hi, B const& n_lo) const noexcept {
+        B const y = n_hi * rcp;
+        B const residual = mul_add(-y, hi, n_hi) + (n_lo - y * lo);
+        return {y, residual * rcp};
     }
 };
 
-// sigmoid(x) and sigmoid'(x) from t = exp(-|x|).
+// t = exp(z) with z <= 0, as 2^k (hi + lo), and 1 + t.
 template <class T, class A>
-inline xsimd::batch<T, A> sigmoid_value(xsimd::batch<T, A> const& x) noexcept {
+struct exp_and_one_plus {
     using B = xsimd::batch<T, A>;
-    B const t = exp_nonpositive(-xsimd::abs(x));
-    one_plus<T, A> const d(t);
-    // x >= 0: 1/(1+t); x < 0: t/(1+t). Neither ever overflows or cancels.
-    return d.divide(xsimd::select(x < B(T(0)), t, B(T(1))));
+    exp_split<T, A> t;
+    one_plus<T, A> d;
+
+    explicit exp_and_one_plus(B const& z) noexcept : t(z), d(scaled(t)) {}
+
+private:
+    static one_plus<T, A> scaled(exp_split<T, A> const& e) noexcept {
+        B const p = pow2_nonpositive_or_tiny(e.k);
+        return one_plus<T, A>(e.hi * p, e.lo * p);
+    }
+};
+
+// sigmoid(x): 1/(1+t) for x >= 0, t/(1+t) for x < 0, t = exp(-|x|). Neither overflows or
+// cancels; within 1 ULP.
+template <class T, class A>
+inline xsimd::batch<T, A> sigmoid_accurate(xsimd::batch<T, A> const& x) noexcept {
+    using B = xsimd::batch<T, A>;
+    exp_and_one_plus<T, A> const e(-xsimd::abs(x));
+    auto const negative = x < B(T(0));
+    auto const q = e.d.divide(xsimd::select(negative, e.t.hi, B(T(1))),
+                              xsimd::select(negative, e.t.lo, B(T(0))));
+    B const y = q.hi + q.lo;
+    // t/(1+t) was computed without 2^k, so that a subnormal result is rounded only here.
+    return xsimd::select(negative, scale_down(y, e.t.k), y);
 }
 
-// sigmoid(x) * sigmoid(-x) = t/(1+t)^2: keeps full relative accuracy in saturation.
+// factor * t/(1+t)^2 for t = exp(z), z <= 0 and a power of two factor: sigmoid'(x) with z = -|x|
+// and factor 1, tanh'(x) with z = -2|x| and factor 4. The product of t/(1+t) and 1/(1+t), each
+// carried in two parts, rounded once (subnormal results included); keeps its relative accuracy
+// in saturation.
 template <class T, class A>
-inline xsimd::batch<T, A> sigmoid_slope(xsimd::batch<T, A> const& x) noexcept {
+inline xsimd::batch<T, A> logistic_slope(xsimd::batch<T, A> const& z, T factor) noexcept {
+    using B = xsimd::batch<T, A>;
+    exp_and_one_plus<T, A> const e(z);
+    auto const v = e.d.divide(e.t.hi, e.t.lo);
+    auto const w = e.d.divide(B(T(1)), B(T(0)));
+    B const product = mul_add(v.hi, w.hi, mul_add_fast(v.hi, w.lo, v.lo * w.hi));
+    return scale_down(product * B(factor), e.t.k);
+}
+
+// sigmoid with one rounded exp and one division: about 2 ULP.
+template <class T, class A>
+inline xsimd::batch<T, A> sigmoid_fast(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
     B const t = exp_nonpositive(-xsimd::abs(x));
-    one_plus<T, A> const d(t);
-    return d.divide(t) * d.divide(B(T(1)));
+    return xsimd::select(x < B(T(0)), t, B(T(1))) / (B(T(1)) + t);
 }
 
 } // namespace detail
