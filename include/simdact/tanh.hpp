@@ -42,6 +42,10 @@ inline xsimd::batch<T, A> tanh_by_parts(xsimd::batch<T, A> const& x, Large const
 template <class T, class A>
 inline xsimd::batch<T, A> tanh_accurate(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_float_kernels<T, A>)
+        return tanh_by_parts(x, [](B const& a) { return B(avx512::tanh_large<A>(a)); });
+#endif
     return tanh_by_parts(x, [](B const& a) {
         exp_and_one_plus<T, A> const e(B(T(-2)) * a);
         B const p = pow2_nonpositive_or_tiny(e.t.k);

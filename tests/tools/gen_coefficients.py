@@ -22,6 +22,13 @@ TYPES = [("float", 24, "f"), ("double", 53, "")]
 EXP_HALF_WIDTH = mp.log(2) / 2 * mp.mpf("1.0001")
 EXP_DEGREE = {"float": 6, "double": 11}
 
+# The AVX-512 float kernels: exp(r) = 1 + r * p(r) for r in [0, ln(2)/32] (rounding toward -inf
+# in the reduction; a hair below 0 for the rounding of x*log2(e)), beside a table of 2^(j/32).
+TABLE_SIZE = 32
+TABLE_R_LO = -mp.log(2) / TABLE_SIZE * mp.mpf("0.001")
+TABLE_R_HI = mp.log(2) / TABLE_SIZE * mp.mpf("1.001")
+TABLE_DEGREE = 3
+
 # tanh(x) = x + x * z * g(z), z = x*x, for |x| < TANH_POLY_LIMIT.
 TANH_POLY_LIMIT = mp.mpf("0.55")
 TANH_DEGREE = {"float": 5, "double": 11}
@@ -46,6 +53,19 @@ def horner(coeffs, x):
 
 def exp_q(r):
     return mp.expm1(r) / r if r != 0 else mp.mpf(1)
+
+
+def expm1_over_r(r):
+    return mp.expm1(r) / r if r != 0 else mp.mpf(1)
+
+
+def table_error(coeffs):
+    worst = mp.mpf(0)
+    for i in range(4001):
+        r = TABLE_R_LO + (TABLE_R_HI - TABLE_R_LO) * i / 4000
+        approx = 1 + r * horner(coeffs, r)
+        worst = max(worst, abs(approx - mp.exp(r)) / mp.exp(r))
+    return worst
 
 
 def tanh_g(z):
@@ -110,6 +130,25 @@ def generate():
             f"    static constexpr {ctype} tanh_poly_limit = "
             f"{hex_literal(TANH_POLY_LIMIT, bits, suffix)};\n"
         )
+        if ctype == "float":
+            p_c = fit(expm1_over_r, TABLE_R_LO, TABLE_R_HI, TABLE_DEGREE - 1, bits)
+            p_c[0] = mp.mpf(1)  # exact: keeps r*p(r) ~ r for tiny r
+            e_p = table_error(p_c)
+            powers = [mp.power(2, mp.mpf(j) / TABLE_SIZE) for j in range(TABLE_SIZE)]
+            hi = [round_to(v, bits) for v in powers]
+            lo = [round_to(v - h, bits) for v, h in zip(powers, hi)]
+            e_table = max(abs(h + l - v) / v for h, l, v in zip(hi, lo, powers))
+            out.append(
+                f"    // 2^(j/{TABLE_SIZE}) = exp2_hi[j] + exp2_lo[j], max relative error "
+                f"2^{mp.nstr(mp.log(e_table, 2), 4)}\n"
+            )
+            out.append(table("exp2_hi", hi, bits, suffix, ctype))
+            out.append(table("exp2_lo", lo, bits, suffix, ctype))
+            out.append(
+                f"    // exp(r) = 1 + r*p(r), r in [{mp.nstr(TABLE_R_LO, 4)}, {mp.nstr(TABLE_R_HI, 8)}]; "
+                f"max relative error 2^{mp.nstr(mp.log(e_p, 2), 4)}\n"
+            )
+            out.append(table("exp_table_p", p_c, bits, suffix, ctype))
         out.append("};\n\n")
     out.append("} // namespace detail\nSIMDACT_END_NAMESPACE\n// clang-format on\n")
     return "".join(out)

@@ -4,6 +4,7 @@
 
 #include <simdact/config.hpp>
 #include <simdact/detail/arith.hpp>
+#include <simdact/detail/avx512_float.hpp>
 #include <simdact/detail/exp.hpp>
 
 SIMDACT_BEGIN_NAMESPACE
@@ -53,6 +54,10 @@ private:
 template <class T, class A>
 inline xsimd::batch<T, A> sigmoid_accurate(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_float_kernels<T, A>)
+        return B(avx512::sigmoid_accurate<A>(x));
+#endif
     exp_and_one_plus<T, A> const e(-xsimd::abs(x));
     auto const negative = x < B(T(0));
     auto const q = e.d.divide(xsimd::select(negative, e.t.hi, B(T(1))),
@@ -69,6 +74,10 @@ inline xsimd::batch<T, A> sigmoid_accurate(xsimd::batch<T, A> const& x) noexcept
 template <class T, class A>
 inline xsimd::batch<T, A> logistic_slope(xsimd::batch<T, A> const& z, T factor) noexcept {
     using B = xsimd::batch<T, A>;
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_float_kernels<T, A>)
+        return B(avx512::logistic_slope<A>(z, factor));
+#endif
     exp_and_one_plus<T, A> const e(z);
     auto const v = e.d.divide(e.t.hi, e.t.lo);
     auto const w = e.d.divide(B(T(1)), B(T(0)));
@@ -80,6 +89,10 @@ inline xsimd::batch<T, A> logistic_slope(xsimd::batch<T, A> const& z, T factor) 
 template <class T, class A>
 inline xsimd::batch<T, A> sigmoid_fast(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_float_kernels<T, A>)
+        return B(avx512::sigmoid_fast<A>(x));
+#endif
     B const t = exp_nonpositive(-xsimd::abs(x));
     return xsimd::select(x < B(T(0)), t, B(T(1))) / (B(T(1)) + t);
 }

@@ -1,0 +1,149 @@
+// AVX-512 kernels for float sigmoid and tanh, which use instructions xsimd does not expose: a
+// 32-entry table lookup in registers (vpermt2ps), scaling by 2^k with one rounding (vscalefps), a
+// 14-bit reciprocal (vrcp14ps) and a rounding mode per instruction. Same algorithms as the generic
+// kernels in logistic.hpp, with exp(z) = 2^k * 2^(j/32) * exp(r) instead of 2^k * exp(r).
+#pragma once
+
+#include <simdact/config.hpp>
+#include <simdact/detail/coefficients.hpp>
+#include <simdact/detail/xsimd_compat.hpp>
+
+#include <array>
+#include <type_traits>
+
+SIMDACT_BEGIN_NAMESPACE
+namespace detail {
+
+#if XSIMD_WITH_AVX512F
+template <class T, class A>
+inline constexpr bool avx512_float_kernels =
+    std::is_same_v<T, float> && std::is_base_of_v<xsimd::avx512f, A>;
+#else
+template <class T, class A>
+inline constexpr bool avx512_float_kernels = false;
+#endif
+
+#if XSIMD_WITH_AVX512F
+namespace avx512 {
+
+// Every function takes the architecture tag A only so that its copies in translation units built
+// for different instruction sets stay distinct symbols.
+
+// exp(z) = 2^floor(kf) * (t_hi + s_lo) for z in [-112, 0] or NaN, |s_lo| < 0.023 t_hi, with a
+// relative error below 2^-28. kf = m/32 with m = floor(z * 32/ln2): the lookup 2^(j/32), j = m mod
+// 32, is exact to 2^-49 as hi + lo, and r = z - kf ln2 lies in [0, ln2/32], so that t <= 1.
+template <class A>
+struct exp_table {
+    __m512 t_hi, s_lo, kf;
+
+    explicit exp_table(__m512 z) noexcept {
+        static constexpr std::array hi = std::to_array(coefficients<float>::exp2_hi);
+        static constexpr std::array lo = std::to_array(coefficients<float>::exp2_lo);
+        static constexpr std::array p = std::to_array(coefficients<float>::exp_table_p);
+        constexpr float shifter = 0x1.8p18f; // its ulp is 1/32: adding it rounds z*log2e to m/32
+        __m512 const n = _mm512_fmadd_round_ps(z, _mm512_set1_ps(0x1.715476p+0f),
+                                               _mm512_set1_ps(shifter),
+                                               _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+        __m512i const j = _mm512_castps_si512(n); // its low 5 bits are m mod 32
+        t_hi = _mm512_permutex2var_ps(_mm512_loadu_ps(hi.data()), j, _mm512_loadu_ps(hi.data() + 16));
+        __m512 const t_lo =
+            _mm512_permutex2var_ps(_mm512_loadu_ps(lo.data()), j, _mm512_loadu_ps(lo.data() + 16));
+        kf = _mm512_sub_ps(n, _mm512_set1_ps(shifter));
+        __m512 r = _mm512_fmadd_ps(kf, _mm512_set1_ps(-0x1.62ep-1f), z);
+        r = _mm512_fmadd_ps(kf, _mm512_set1_ps(-0x1.0bfbe8p-15f), r);
+        __m512 poly = _mm512_fmadd_ps(_mm512_set1_ps(p[2]), r, _mm512_set1_ps(p[1]));
+        poly = _mm512_fmadd_ps(poly, r, _mm512_set1_ps(p[0]));
+        s_lo = _mm512_fmadd_ps(_mm512_mul_ps(t_hi, r), poly, t_lo);
+    }
+};
+
+// -min(|x|, limit); NaN stays NaN (vmaxps returns its second operand when either is NaN).
+template <class A>
+inline __m512 negative_abs_clamped(__m512 x, float limit) noexcept {
+    return _mm512_max_ps(_mm512_set1_ps(-limit), _mm512_or_ps(x, _mm512_set1_ps(-0.0f)));
+}
+
+// A quotient as a first guess and its correction.
+struct guess_and_correction {
+    __m512 y, c;
+};
+
+// 1 + t for t = exp(z) = 2^k (t_hi + s_lo) <= 1: its two scaled parts, and a 14-bit reciprocal
+// of their sum.
+template <class A>
+struct one_plus_table {
+    __m512 t_a, t_b, rcp;
+
+    explicit one_plus_table(exp_table<A> const& e) noexcept
+        : t_a(_mm512_scalef_ps(e.t_hi, e.kf)), t_b(_mm512_scalef_ps(e.s_lo, e.kf)),
+          rcp(_mm512_rcp14_ps(_mm512_add_ps(_mm512_add_ps(_mm512_set1_ps(1.0f), t_a), t_b))) {}
+
+    // (n_hi + n_lo) / (1 + t) for n_sum ~ n_hi + n_lo with n_sum / (1+t) in [n_hi/2, 2 n_hi]:
+    // one guess from the 14-bit reciprocal, one Newton step on the residual, which is exact to
+    // 2^-24 of itself (n_hi - y is exact by Sterbenz's lemma). Returns the guess and correction.
+    guess_and_correction divide(__m512 n_hi, __m512 n_lo, __m512 n_sum) const noexcept {
+        __m512 const y = _mm512_mul_ps(n_sum, rcp);
+        __m512 e = _mm512_sub_ps(n_hi, y);
+        e = _mm512_fnmadd_ps(y, t_a, e);
+        e = _mm512_fnmadd_ps(y, t_b, _mm512_add_ps(e, n_lo));
+        return {y, _mm512_mul_ps(e, rcp)};
+    }
+};
+
+template <class A>
+inline __m512 sigmoid_accurate(__m512 x) noexcept {
+    exp_table<A> const e(negative_abs_clamped<A>(x, 112.0f));
+    one_plus_table<A> const d(e);
+    __mmask16 const negative = _mm512_cmplt_epi32_mask(_mm512_castps_si512(x), _mm512_setzero_si512());
+    __m512 const one = _mm512_set1_ps(1.0f);
+    auto const [y, c] = d.divide(_mm512_mask_mov_ps(one, negative, e.t_hi),
+                                 _mm512_maskz_mov_ps(negative, e.s_lo),
+                                 _mm512_mask_add_ps(one, negative, e.t_hi, e.s_lo));
+    // x < 0: t/(1+t) without its 2^k, applied last so that a subnormal result is rounded once.
+    __m512 const sum = _mm512_add_ps(y, c);
+    return _mm512_mask_scalef_ps(sum, negative, sum, e.kf);
+}
+
+// factor * t/(1+t)^2, t = exp(z), z <= 0 or NaN: t/(1+t) and 1/(1+t) each in two parts,
+// multiplied and rounded once.
+template <class A>
+inline __m512 logistic_slope(__m512 z, float factor) noexcept {
+    exp_table<A> const e(_mm512_max_ps(_mm512_set1_ps(-112.0f), z));
+    one_plus_table<A> const d(e);
+    __m512 const one = _mm512_set1_ps(1.0f);
+    auto const [v, v_lo] = d.divide(e.t_hi, e.s_lo, _mm512_add_ps(e.t_hi, e.s_lo));
+    auto const [w, w_lo] = d.divide(one, _mm512_setzero_ps(), one);
+    __m512 const small = _mm512_fmadd_ps(v, w_lo, _mm512_mul_ps(v_lo, w));
+    __m512 const product = _mm512_mul_ps(_mm512_fmadd_ps(v, w, small), _mm512_set1_ps(factor));
+    return _mm512_scalef_ps(product, e.kf);
+}
+
+// tanh(a) for a >= the polynomial's limit: (1 - q)/(1 + q), q = exp(-2a) <= 1/3, 1 - q in two
+// parts.
+template <class A>
+inline __m512 tanh_large(__m512 a) noexcept {
+    __m512 const z = _mm512_max_ps(_mm512_set1_ps(-112.0f), _mm512_mul_ps(a, _mm512_set1_ps(-2.0f)));
+    exp_table<A> const e(z);
+    one_plus_table<A> const d(e);
+    __m512 const one = _mm512_set1_ps(1.0f);
+    __m512 const n_hi = _mm512_sub_ps(one, d.t_a);
+    __m512 const n_lo = _mm512_sub_ps(_mm512_sub_ps(_mm512_sub_ps(one, n_hi), d.t_a), d.t_b);
+    auto const [y, c] = d.divide(n_hi, n_lo, _mm512_add_ps(n_hi, n_lo));
+    return _mm512_add_ps(y, c);
+}
+
+// sigmoid with one table exp and a division: about 2 ULP.
+template <class A>
+inline __m512 sigmoid_fast(__m512 x) noexcept {
+    exp_table<A> const e(negative_abs_clamped<A>(x, 112.0f));
+    __m512 const t = _mm512_scalef_ps(_mm512_add_ps(e.t_hi, e.s_lo), e.kf);
+    __mmask16 const negative = _mm512_cmplt_epi32_mask(_mm512_castps_si512(x), _mm512_setzero_si512());
+    __m512 const one = _mm512_set1_ps(1.0f);
+    return _mm512_div_ps(_mm512_mask_mov_ps(one, negative, t), _mm512_add_ps(one, t));
+}
+
+} // namespace avx512
+#endif
+
+} // namespace detail
+SIMDACT_END_NAMESPACE
