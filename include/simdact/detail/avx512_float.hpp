@@ -132,14 +132,38 @@ inline __m512 tanh_large(__m512 a) noexcept {
     return _mm512_add_ps(y, c);
 }
 
-// sigmoid with one table exp and a division: about 2 ULP.
+// sigmoid(x) = 1/(1 + e^-x) = s/(s + u) with s = 2^-k and u = 2^(j/32) e^r for -x = (k + j/32) ln2
+// + r, so that nothing overflows or needs a select: x is clamped to [-112, 88] (beyond, the
+// result rounds to 0 or 1 anyway), s is exact even when subnormal, and the division rounds once.
+// vscalefps(1, -m/32) gives 2^-k only for j = 0 and 2^-(k+1) otherwise; the table is halved
+// there to match. About 2 ULP.
 template <class A>
 inline __m512 sigmoid_fast(__m512 x) noexcept {
-    exp_table<A> const e(negative_abs_clamped<A>(x, 112.0f));
-    __m512 const t = _mm512_scalef_ps(_mm512_add_ps(e.t_hi, e.s_lo), e.kf);
-    __mmask16 const negative = _mm512_cmplt_epi32_mask(_mm512_castps_si512(x), _mm512_setzero_si512());
-    __m512 const one = _mm512_set1_ps(1.0f);
-    return _mm512_div_ps(_mm512_mask_mov_ps(one, negative, t), _mm512_add_ps(one, t));
+    static constexpr std::array table = [] {
+        // Indexed by -m mod 32 (the low bits of n), which is 32 - j for j != 0.
+        std::array<float, 32> halved{};
+        halved[0] = 1.0f;
+        for (std::size_t i = 1; i < halved.size(); ++i)
+            halved[i] = coefficients<float>::exp2_hi[32 - i] * 0.5f;
+        return halved;
+    }();
+    static constexpr std::array p = std::to_array(coefficients<float>::exp_table_p);
+    constexpr float shifter = 0x1.8p18f;
+    // vmaxps and vminps return their second operand when either is NaN: NaN stays NaN.
+    __m512 const xc = _mm512_min_ps(_mm512_set1_ps(88.0f), _mm512_max_ps(_mm512_set1_ps(-112.0f), x));
+    // n = shifter - m/32 with m = floor(-x * 32/ln2).
+    __m512 const n = _mm512_fmadd_round_ps(xc, _mm512_set1_ps(0x1.715476p+0f), _mm512_set1_ps(shifter),
+                                           _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+    __m512 const l = _mm512_permutex2var_ps(_mm512_loadu_ps(table.data()), _mm512_castps_si512(n),
+                                            _mm512_loadu_ps(table.data() + 16));
+    __m512 const minus_kf = _mm512_sub_ps(n, _mm512_set1_ps(shifter));
+    __m512 r = _mm512_fmsub_ps(minus_kf, _mm512_set1_ps(0x1.62ep-1f), xc); // -x - kf ln2
+    r = _mm512_fmadd_ps(minus_kf, _mm512_set1_ps(0x1.0bfbe8p-15f), r);
+    __m512 poly = _mm512_fmadd_ps(_mm512_set1_ps(p[2]), r, _mm512_set1_ps(p[1]));
+    poly = _mm512_fmadd_ps(poly, r, _mm512_set1_ps(p[0]));
+    __m512 const u = _mm512_fmadd_ps(_mm512_mul_ps(l, r), poly, l);
+    __m512 const s = _mm512_scalef_ps(_mm512_set1_ps(1.0f), minus_kf);
+    return _mm512_div_ps(s, _mm512_add_ps(s, u));
 }
 
 } // namespace avx512
