@@ -7,6 +7,8 @@
 #include <simdact/dispatch.hpp>
 #include <simdact/simdact.hpp>
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -55,12 +57,17 @@ int main() {
             ++failures;
             return;
         }
-        // The kernels fuse every multiply-add explicitly, so each path computes the same
-        // roundings: the results must agree bit for bit.
+        // Each instruction set has its own kernels (AVX-512 uses a table and vscalefps, SSE2
+        // has no fused multiply-add), each within 1 ULP of the exact result: two copies may
+        // differ by 2 ULP of float, never more.
         std::size_t differences = 0;
-        for (std::size_t i = 0; i < other.size(); ++i)
-            if (!(other[i] == baseline[i] || (std::isnan(other[i]) && std::isnan(baseline[i]))))
+        for (std::size_t i = 0; i < other.size(); ++i) {
+            double const a = other[i], b = baseline[i];
+            double const tolerance =
+                2 * double(FLT_EPSILON) * std::max(std::abs(a), std::abs(b)) + 2e-45;
+            if (!(std::abs(a - b) <= tolerance || (std::isnan(a) && std::isnan(b))))
                 ++differences;
+        }
         std::printf("%s: %zu results, %zu differ from baseline\n", name, other.size(), differences);
         failures += differences != 0;
     };

@@ -17,7 +17,7 @@ namespace detail {
 #if XSIMD_WITH_AVX512F
 template <class T, class A>
 inline constexpr bool avx512_float_kernels =
-    std::is_same_v<T, float> && std::is_base_of_v<xsimd::avx512f, A>;
+    std::is_same_v<T, float>&& std::is_base_of_v<xsimd::avx512f, A>;
 #else
 template <class T, class A>
 inline constexpr bool avx512_float_kernels = false;
@@ -41,11 +41,12 @@ struct exp_table {
         static constexpr std::array lo = std::to_array(coefficients<float>::exp2_lo);
         static constexpr std::array p = std::to_array(coefficients<float>::exp_table_p);
         constexpr float shifter = 0x1.8p18f; // its ulp is 1/32: adding it rounds z*log2e to m/32
-        __m512 const n = _mm512_fmadd_round_ps(z, _mm512_set1_ps(0x1.715476p+0f),
-                                               _mm512_set1_ps(shifter),
-                                               _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+        __m512 const n =
+            _mm512_fmadd_round_ps(z, _mm512_set1_ps(0x1.715476p+0f), _mm512_set1_ps(shifter),
+                                  _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
         __m512i const j = _mm512_castps_si512(n); // its low 5 bits are m mod 32
-        t_hi = _mm512_permutex2var_ps(_mm512_loadu_ps(hi.data()), j, _mm512_loadu_ps(hi.data() + 16));
+        t_hi =
+            _mm512_permutex2var_ps(_mm512_loadu_ps(hi.data()), j, _mm512_loadu_ps(hi.data() + 16));
         __m512 const t_lo =
             _mm512_permutex2var_ps(_mm512_loadu_ps(lo.data()), j, _mm512_loadu_ps(lo.data() + 16));
         kf = _mm512_sub_ps(n, _mm512_set1_ps(shifter));
@@ -94,11 +95,12 @@ template <class A>
 inline __m512 sigmoid_accurate(__m512 x) noexcept {
     exp_table<A> const e(negative_abs_clamped<A>(x, 112.0f));
     one_plus_table<A> const d(e);
-    __mmask16 const negative = _mm512_cmplt_epi32_mask(_mm512_castps_si512(x), _mm512_setzero_si512());
+    __mmask16 const negative =
+        _mm512_cmplt_epi32_mask(_mm512_castps_si512(x), _mm512_setzero_si512());
     __m512 const one = _mm512_set1_ps(1.0f);
-    auto const [y, c] = d.divide(_mm512_mask_mov_ps(one, negative, e.t_hi),
-                                 _mm512_maskz_mov_ps(negative, e.s_lo),
-                                 _mm512_mask_add_ps(one, negative, e.t_hi, e.s_lo));
+    auto const [y, c] =
+        d.divide(_mm512_mask_mov_ps(one, negative, e.t_hi), _mm512_maskz_mov_ps(negative, e.s_lo),
+                 _mm512_mask_add_ps(one, negative, e.t_hi, e.s_lo));
     // x < 0: t/(1+t) without its 2^k, applied last so that a subnormal result is rounded once.
     __m512 const sum = _mm512_add_ps(y, c);
     return _mm512_mask_scalef_ps(sum, negative, sum, e.kf);
@@ -122,7 +124,8 @@ inline __m512 logistic_slope(__m512 z, float factor) noexcept {
 // parts.
 template <class A>
 inline __m512 tanh_large(__m512 a) noexcept {
-    __m512 const z = _mm512_max_ps(_mm512_set1_ps(-112.0f), _mm512_mul_ps(a, _mm512_set1_ps(-2.0f)));
+    __m512 const z =
+        _mm512_max_ps(_mm512_set1_ps(-112.0f), _mm512_mul_ps(a, _mm512_set1_ps(-2.0f)));
     exp_table<A> const e(z);
     one_plus_table<A> const d(e);
     __m512 const one = _mm512_set1_ps(1.0f);
@@ -150,10 +153,12 @@ inline __m512 sigmoid_fast(__m512 x) noexcept {
     static constexpr std::array p = std::to_array(coefficients<float>::exp_table_p);
     constexpr float shifter = 0x1.8p18f;
     // vmaxps and vminps return their second operand when either is NaN: NaN stays NaN.
-    __m512 const xc = _mm512_min_ps(_mm512_set1_ps(88.0f), _mm512_max_ps(_mm512_set1_ps(-112.0f), x));
+    __m512 const xc =
+        _mm512_min_ps(_mm512_set1_ps(88.0f), _mm512_max_ps(_mm512_set1_ps(-112.0f), x));
     // n = shifter - m/32 with m = floor(-x * 32/ln2).
-    __m512 const n = _mm512_fmadd_round_ps(xc, _mm512_set1_ps(0x1.715476p+0f), _mm512_set1_ps(shifter),
-                                           _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+    __m512 const n =
+        _mm512_fmadd_round_ps(xc, _mm512_set1_ps(0x1.715476p+0f), _mm512_set1_ps(shifter),
+                              _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
     __m512 const l = _mm512_permutex2var_ps(_mm512_loadu_ps(table.data()), _mm512_castps_si512(n),
                                             _mm512_loadu_ps(table.data() + 16));
     __m512 const minus_kf = _mm512_sub_ps(n, _mm512_set1_ps(shifter));

@@ -81,8 +81,8 @@ struct exp_reduction {
 };
 
 // exp(x) = 2^k * (hi + lo) for x <= 0 or NaN (NaN propagates), with hi the rounded sum and
-// |lo| <= ulp(hi)/2: hi + lo is within about 2^-(p+3) of exp(r) relative (p: the type's precision), so
-// sigmoid and tanh built on it stay within 1 ULP. No fused multiply-add is needed: on every
+// |lo| <= ulp(hi)/2: hi + lo is within about 2^-(p+3) of exp(r) relative (p: the type's precision),
+// so sigmoid and tanh built on it stay within 1 ULP. No fused multiply-add is needed: on every
 // architecture it costs a handful of operations more than a plain exp.
 template <class T, class A>
 struct exp_split {
