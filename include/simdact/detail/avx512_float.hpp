@@ -120,19 +120,22 @@ inline __m512 logistic_slope(__m512 z, float factor) noexcept {
     return _mm512_scalef_ps(product, e.kf);
 }
 
-// tanh(a) for a >= the polynomial's limit: (1 - q)/(1 + q), q = exp(-2a) <= 1/3, 1 - q in two
-// parts.
+// tanh(a) for a >= the polynomial's limit: 2w - 1 with w = 1/(1 + q), q = exp(-2a) <= 1/3. w is
+// in [3/4, 1], so 2 w_0 - 1 is exact (Sterbenz's lemma) and the sum with the correction 2 c is
+// the only rounding; w's error is amplified at most 2/(1 - q) = 3 times.
 template <class A>
 inline __m512 tanh_large(__m512 a) noexcept {
-    __m512 const z =
-        _mm512_max_ps(_mm512_set1_ps(-112.0f), _mm512_mul_ps(a, _mm512_set1_ps(-2.0f)));
+    __m512 const z = _mm512_max_ps(_mm512_set1_ps(-112.0f), _mm512_mul_ps(a, _mm512_set1_ps(-2.0f)));
     exp_table<A> const e(z);
     one_plus_table<A> const d(e);
     __m512 const one = _mm512_set1_ps(1.0f);
-    __m512 const n_hi = _mm512_sub_ps(one, d.t_a);
-    __m512 const n_lo = _mm512_sub_ps(_mm512_sub_ps(_mm512_sub_ps(one, n_hi), d.t_a), d.t_b);
-    auto const [y, c] = d.divide(n_hi, n_lo, _mm512_add_ps(n_hi, n_lo));
-    return _mm512_add_ps(y, c);
+    __m512 const w = d.rcp;
+    // 1 - w (1 + t_a + t_b), 1 - w exact (w in [1/2, 1]).
+    __m512 const residual =
+        _mm512_fnmadd_ps(w, d.t_b, _mm512_fnmadd_ps(w, d.t_a, _mm512_sub_ps(one, w)));
+    __m512 const c = _mm512_mul_ps(residual, w);
+    __m512 const two = _mm512_set1_ps(2.0f);
+    return _mm512_fmadd_ps(two, c, _mm512_fmsub_ps(two, w, one));
 }
 
 // sigmoid(x) = 1/(1 + e^-x) = s/(s + u) with s = 2^-k and u = 2^(j/32) e^r for -x = (k + j/32) ln2
