@@ -61,6 +61,10 @@ inline xsimd::batch<T, A> tanh_accurate(xsimd::batch<T, A> const& x) noexcept {
 template <class T, class A>
 inline xsimd::batch<T, A> tanh_fast(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_float_kernels<T, A>)
+        return B(avx512::tanh_fast<A>(x));
+#endif
     return tanh_by_parts(x, [](B const& a) {
         B const q = exp_nonpositive(B(T(-2)) * a);
         return (B(T(1)) - q) / (B(T(1)) + q);

@@ -29,6 +29,11 @@ TABLE_R_LO = -mp.log(2) / TABLE_SIZE * mp.mpf("0.001")
 TABLE_R_HI = mp.log(2) / TABLE_SIZE * mp.mpf("1.001")
 TABLE_DEGREE = 3
 
+# ... and fast::tanh's: exp(2h) - 1 = h * e(h) for |h| <= ln(2)/128 (round to nearest; 2x reduced
+# by multiples of ln(2)/32).
+TANH_H = mp.log(2) / 128 * mp.mpf("1.01")
+TANH_E_DEGREE = 2
+
 # tanh(x) = x + x * z * g(z), z = x*x, for |x| < TANH_POLY_LIMIT.
 TANH_POLY_LIMIT = mp.mpf("0.55")
 TANH_DEGREE = {"float": 5, "double": 11}
@@ -65,6 +70,21 @@ def table_error(coeffs):
         r = TABLE_R_LO + (TABLE_R_HI - TABLE_R_LO) * i / 4000
         approx = 1 + r * horner(coeffs, r)
         worst = max(worst, abs(approx - mp.exp(r)) / mp.exp(r))
+    return worst
+
+
+def expm1_2h_over_h(h):
+    return mp.expm1(2 * h) / h if h != 0 else mp.mpf(2)
+
+
+def expm1_2h_error(coeffs):
+    worst = mp.mpf(0)
+    for i in range(4001):
+        h = -TANH_H + 2 * TANH_H * i / 4000
+        if h == 0:
+            continue
+        exact = mp.expm1(2 * h)
+        worst = max(worst, abs(h * horner(coeffs, h) - exact) / abs(exact))
     return worst
 
 
@@ -149,6 +169,12 @@ def generate():
                 f"max relative error 2^{mp.nstr(mp.log(e_p, 2), 4)}\n"
             )
             out.append(table("exp_table_p", p_c, bits, suffix, ctype))
+            e_c = fit(expm1_2h_over_h, -TANH_H, TANH_H, TANH_E_DEGREE, bits)
+            out.append(
+                f"    // exp(2h) - 1 = h*e(h), |h| <= {mp.nstr(TANH_H, 8)}; "
+                f"max relative error 2^{mp.nstr(mp.log(expm1_2h_error(e_c), 2), 4)}\n"
+            )
+            out.append(table("expm1_2h", e_c, bits, suffix, ctype))
         out.append("};\n\n")
     out.append("} // namespace detail\nSIMDACT_END_NAMESPACE\n// clang-format on\n")
     return "".join(out)

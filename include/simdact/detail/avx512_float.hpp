@@ -125,7 +125,8 @@ inline __m512 logistic_slope(__m512 z, float factor) noexcept {
 // the only rounding; w's error is amplified at most 2/(1 - q) = 3 times.
 template <class A>
 inline __m512 tanh_large(__m512 a) noexcept {
-    __m512 const z = _mm512_max_ps(_mm512_set1_ps(-112.0f), _mm512_mul_ps(a, _mm512_set1_ps(-2.0f)));
+    __m512 const z =
+        _mm512_max_ps(_mm512_set1_ps(-112.0f), _mm512_mul_ps(a, _mm512_set1_ps(-2.0f)));
     exp_table<A> const e(z);
     one_plus_table<A> const d(e);
     __m512 const one = _mm512_set1_ps(1.0f);
@@ -172,6 +173,40 @@ inline __m512 sigmoid_fast(__m512 x) noexcept {
     __m512 const u = _mm512_fmadd_ps(_mm512_mul_ps(l, r), poly, l);
     __m512 const s = _mm512_scalef_ps(_mm512_set1_ps(1.0f), minus_kf);
     return _mm512_div_ps(s, _mm512_add_ps(s, u));
+}
+
+// tanh(x) = e/(e + 2) with e = expm1(2x), which is odd and needs no select and no polynomial
+// for small x: 2x = (k + j/32) ln2 + 2h, rounded to nearest so that small x has k = j = 0, and
+// e = (2^k T_j - 1) + 2^k (T_j e(h) + T_lo), the first difference exact wherever it cancels.
+// x is clamped to +-9.1, where tanh rounds to +-1. About 3.5 ULP.
+template <class A>
+inline __m512 tanh_fast(__m512 x) noexcept {
+    static constexpr std::array hi = std::to_array(coefficients<float>::exp2_hi);
+    static constexpr std::array lo = [] {
+        auto table = std::to_array(coefficients<float>::exp2_lo);
+        table[0] = -0.0f; // so that x = -0 gives -0 (see em1)
+        return table;
+    }();
+    static constexpr std::array c = std::to_array(coefficients<float>::expm1_2h);
+    constexpr float shifter = 0x1.8p18f; // its ulp is 1/32
+    // vmaxps and vminps return their second operand when either is NaN: NaN stays NaN.
+    __m512 const xc = _mm512_min_ps(_mm512_set1_ps(9.1f), _mm512_max_ps(_mm512_set1_ps(-9.1f), x));
+    __m512 const n = _mm512_fmadd_ps(xc, _mm512_set1_ps(0x1.715476p+1f), _mm512_set1_ps(shifter));
+    __m512i const j = _mm512_castps_si512(n);
+    __m512 const t_hi =
+        _mm512_permutex2var_ps(_mm512_loadu_ps(hi.data()), j, _mm512_loadu_ps(hi.data() + 16));
+    __m512 const t_lo =
+        _mm512_permutex2var_ps(_mm512_loadu_ps(lo.data()), j, _mm512_loadu_ps(lo.data() + 16));
+    __m512 const kf = _mm512_sub_ps(n, _mm512_set1_ps(shifter));
+    __m512 h = _mm512_fmadd_ps(kf, _mm512_set1_ps(-0x1.62ep-2f), xc); // x - kf ln2/2
+    h = _mm512_fmadd_ps(kf, _mm512_set1_ps(-0x1.0bfbe8p-16f), h);
+    __m512 e = _mm512_fmadd_ps(_mm512_set1_ps(c[2]), h, _mm512_set1_ps(c[1]));
+    e = _mm512_mul_ps(_mm512_fmadd_ps(e, h, _mm512_set1_ps(c[0])), h);
+    __m512 const tail = _mm512_scalef_ps(_mm512_fmadd_ps(t_hi, e, t_lo), kf);
+    // tail - (1 - 2^k T_j), not the sum: for x = +-0 it is +-0 (tail is fma(1, +-0, -0)).
+    __m512 const em1 =
+        _mm512_sub_ps(tail, _mm512_sub_ps(_mm512_set1_ps(1.0f), _mm512_scalef_ps(t_hi, kf)));
+    return _mm512_div_ps(em1, _mm512_add_ps(em1, _mm512_set1_ps(2.0f)));
 }
 
 } // namespace avx512
