@@ -64,11 +64,6 @@ inline __m512 negative_abs_clamped(__m512 x, float limit) noexcept {
     return _mm512_max_ps(_mm512_set1_ps(-limit), _mm512_or_ps(x, _mm512_set1_ps(-0.0f)));
 }
 
-// A quotient as a first guess and its correction.
-struct guess_and_correction {
-    __m512 y, c;
-};
-
 // 1 + t for t = exp(z) = 2^k (t_hi + s_lo) <= 1: its two scaled parts, and a 14-bit reciprocal
 // of their sum.
 template <class A>
@@ -79,15 +74,12 @@ struct one_plus_table {
         : t_a(_mm512_scalef_ps(e.t_hi, e.kf)), t_b(_mm512_scalef_ps(e.s_lo, e.kf)),
           rcp(_mm512_rcp14_ps(_mm512_add_ps(_mm512_add_ps(_mm512_set1_ps(1.0f), t_a), t_b))) {}
 
-    // (n_hi + n_lo) / (1 + t) for n_sum ~ n_hi + n_lo with n_sum / (1+t) in [n_hi/2, 2 n_hi]:
-    // one guess from the 14-bit reciprocal, one Newton step on the residual, which is exact to
-    // 2^-24 of itself (n_hi - y is exact by Sterbenz's lemma). Returns the guess and correction.
-    guess_and_correction divide(__m512 n_hi, __m512 n_lo, __m512 n_sum) const noexcept {
-        __m512 const y = _mm512_mul_ps(n_sum, rcp);
-        __m512 e = _mm512_sub_ps(n_hi, y);
-        e = _mm512_fnmadd_ps(y, t_a, e);
-        e = _mm512_fnmadd_ps(y, t_b, _mm512_add_ps(e, n_lo));
-        return {y, _mm512_mul_ps(e, rcp)};
+    // n/(1 + t) starts from the guess y = n' * rcp, n' within 2^-24 of n; n/(1 + t) is then
+    // y + e * rcp with e = n - y (1 + t). This is e for n = n_hi + (terms the caller adds),
+    // exact to 2^-24 of itself: n_hi - y is exact (Sterbenz's lemma) when y is in
+    // [n_hi/2, 2 n_hi], and the products are fused.
+    __m512 residual(__m512 n_hi, __m512 y) const noexcept {
+        return _mm512_fnmadd_ps(y, t_b, _mm512_fnmadd_ps(y, t_a, _mm512_sub_ps(n_hi, y)));
     }
 };
 
@@ -98,11 +90,12 @@ inline __m512 sigmoid_accurate(__m512 x) noexcept {
     __mmask16 const negative =
         _mm512_cmplt_epi32_mask(_mm512_castps_si512(x), _mm512_setzero_si512());
     __m512 const one = _mm512_set1_ps(1.0f);
-    auto const [y, c] =
-        d.divide(_mm512_mask_mov_ps(one, negative, e.t_hi), _mm512_maskz_mov_ps(negative, e.s_lo),
-                 _mm512_mask_add_ps(one, negative, e.t_hi, e.s_lo));
-    // x < 0: t/(1+t) without its 2^k, applied last so that a subnormal result is rounded once.
-    __m512 const sum = _mm512_add_ps(y, c);
+    // x >= 0: 1/(1 + t); x < 0: (t_hi + s_lo)/(1 + t), without t's 2^k.
+    __m512 const y = _mm512_mul_ps(_mm512_mask_add_ps(one, negative, e.t_hi, e.s_lo), d.rcp);
+    __m512 r = d.residual(_mm512_mask_mov_ps(one, negative, e.t_hi), y);
+    r = _mm512_mask_add_ps(r, negative, r, e.s_lo);
+    // 2^k last, so that a subnormal result is rounded once more only.
+    __m512 const sum = _mm512_fmadd_ps(r, d.rcp, y);
     return _mm512_mask_scalef_ps(sum, negative, sum, e.kf);
 }
 
@@ -113,8 +106,10 @@ inline __m512 logistic_slope(__m512 z, float factor) noexcept {
     exp_table<A> const e(_mm512_max_ps(_mm512_set1_ps(-112.0f), z));
     one_plus_table<A> const d(e);
     __m512 const one = _mm512_set1_ps(1.0f);
-    auto const [v, v_lo] = d.divide(e.t_hi, e.s_lo, _mm512_add_ps(e.t_hi, e.s_lo));
-    auto const [w, w_lo] = d.divide(one, _mm512_setzero_ps(), one);
+    __m512 const v = _mm512_mul_ps(_mm512_add_ps(e.t_hi, e.s_lo), d.rcp); // t/(1+t)
+    __m512 const v_lo = _mm512_mul_ps(_mm512_add_ps(d.residual(e.t_hi, v), e.s_lo), d.rcp);
+    __m512 const w = d.rcp; // 1/(1+t)
+    __m512 const w_lo = _mm512_mul_ps(d.residual(one, w), d.rcp);
     __m512 const small = _mm512_fmadd_ps(v, w_lo, _mm512_mul_ps(v_lo, w));
     __m512 const product = _mm512_mul_ps(_mm512_fmadd_ps(v, w, small), _mm512_set1_ps(factor));
     return _mm512_scalef_ps(product, e.kf);
@@ -131,10 +126,7 @@ inline __m512 tanh_large(__m512 a) noexcept {
     one_plus_table<A> const d(e);
     __m512 const one = _mm512_set1_ps(1.0f);
     __m512 const w = d.rcp;
-    // 1 - w (1 + t_a + t_b), 1 - w exact (w in [1/2, 1]).
-    __m512 const residual =
-        _mm512_fnmadd_ps(w, d.t_b, _mm512_fnmadd_ps(w, d.t_a, _mm512_sub_ps(one, w)));
-    __m512 const c = _mm512_mul_ps(residual, w);
+    __m512 const c = _mm512_mul_ps(d.residual(one, w), w); // 1 - w is exact: w in [3/4, 1]
     __m512 const two = _mm512_set1_ps(2.0f);
     return _mm512_fmadd_ps(two, c, _mm512_fmsub_ps(two, w, one));
 }
