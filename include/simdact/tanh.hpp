@@ -43,8 +43,8 @@ template <class T, class A>
 inline xsimd::batch<T, A> tanh_accurate(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
 #if XSIMD_WITH_AVX512F
-    if constexpr (avx512_float_kernels<T, A>)
-        return tanh_by_parts(x, [](B const& a) { return B(avx512::tanh_large<A>(a)); });
+    if constexpr (avx512_kernels<T, A>)
+        return tanh_by_parts(x, [](B const& a) { return B(avx512::tanh_large<T, A>(a)); });
 #endif
     return tanh_by_parts(x, [](B const& a) {
         exp_and_one_plus<T, A> const e(B(T(-2)) * a);
@@ -62,8 +62,8 @@ template <class T, class A>
 inline xsimd::batch<T, A> tanh_fast(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
 #if XSIMD_WITH_AVX512F
-    if constexpr (avx512_float_kernels<T, A>)
-        return B(avx512::tanh_fast<A>(x));
+    if constexpr (avx512_kernels<T, A>)
+        return B(avx512::tanh_fast<T, A>(x));
 #endif
     return tanh_by_parts(x, [](B const& a) {
         B const q = exp_nonpositive(B(T(-2)) * a);

@@ -22,17 +22,26 @@ TYPES = [("float", 24, "f"), ("double", 53, "")]
 EXP_HALF_WIDTH = mp.log(2) / 2 * mp.mpf("1.0001")
 EXP_DEGREE = {"float": 6, "double": 11}
 
-# The AVX-512 float kernels: exp(r) = 1 + r * p(r) for r in [0, ln(2)/32] (rounding toward -inf
-# in the reduction; a hair below 0 for the rounding of x*log2(e)), beside a table of 2^(j/32).
-TABLE_SIZE = 32
-TABLE_R_LO = -mp.log(2) / TABLE_SIZE * mp.mpf("0.001")
-TABLE_R_HI = mp.log(2) / TABLE_SIZE * mp.mpf("1.001")
-TABLE_DEGREE = 3
+# The AVX-512 kernels: a table of 2^(j/N) (N = 32 entries for float, 16 for double: two
+# registers either way) and exp(r) = 1 + r * p(r) for r in [0, ln(2)/N] (rounding toward -inf in
+# the reduction; a hair below 0 for the rounding of x*log2(e)).
+TABLE_SIZE = {"float": 32, "double": 16}
+TABLE_DEGREE = {"float": 3, "double": 7}
 
-# ... and fast::tanh's: exp(2h) - 1 = h * e(h) for |h| <= ln(2)/128 (round to nearest; 2x reduced
-# by multiples of ln(2)/32).
-TANH_H = mp.log(2) / 128 * mp.mpf("1.01")
-TANH_E_DEGREE = 2
+
+def table_range(ctype):
+    step = mp.log(2) / TABLE_SIZE[ctype]
+    return -step * mp.mpf("0.001"), step * mp.mpf("1.001")
+
+
+# ... and fast::tanh's: exp(2h) - 1 = h * e(h) for |h| <= ln(2)/(4N) (round to nearest; 2x
+# reduced by multiples of ln(2)/N).
+TANH_E_DEGREE = {"float": 2, "double": 6}
+
+
+def tanh_h(ctype):
+    return mp.log(2) / (4 * TABLE_SIZE[ctype]) * mp.mpf("1.01")
+
 
 # tanh(x) = x + x * z * g(z), z = x*x, for |x| < TANH_POLY_LIMIT.
 TANH_POLY_LIMIT = mp.mpf("0.55")
@@ -64,10 +73,10 @@ def expm1_over_r(r):
     return mp.expm1(r) / r if r != 0 else mp.mpf(1)
 
 
-def table_error(coeffs):
+def table_error(coeffs, lo, hi):
     worst = mp.mpf(0)
     for i in range(4001):
-        r = TABLE_R_LO + (TABLE_R_HI - TABLE_R_LO) * i / 4000
+        r = lo + (hi - lo) * i / 4000
         approx = 1 + r * horner(coeffs, r)
         worst = max(worst, abs(approx - mp.exp(r)) / mp.exp(r))
     return worst
@@ -77,10 +86,10 @@ def expm1_2h_over_h(h):
     return mp.expm1(2 * h) / h if h != 0 else mp.mpf(2)
 
 
-def expm1_2h_error(coeffs):
+def expm1_2h_error(coeffs, half_width):
     worst = mp.mpf(0)
     for i in range(4001):
-        h = -TANH_H + 2 * TANH_H * i / 4000
+        h = -half_width + 2 * half_width * i / 4000
         if h == 0:
             continue
         exact = mp.expm1(2 * h)
@@ -150,31 +159,32 @@ def generate():
             f"    static constexpr {ctype} tanh_poly_limit = "
             f"{hex_literal(TANH_POLY_LIMIT, bits, suffix)};\n"
         )
-        if ctype == "float":
-            p_c = fit(expm1_over_r, TABLE_R_LO, TABLE_R_HI, TABLE_DEGREE - 1, bits)
-            p_c[0] = mp.mpf(1)  # exact: keeps r*p(r) ~ r for tiny r
-            e_p = table_error(p_c)
-            powers = [mp.power(2, mp.mpf(j) / TABLE_SIZE) for j in range(TABLE_SIZE)]
-            hi = [round_to(v, bits) for v in powers]
-            lo = [round_to(v - h, bits) for v, h in zip(powers, hi)]
-            e_table = max(abs(h + l - v) / v for h, l, v in zip(hi, lo, powers))
-            out.append(
-                f"    // 2^(j/{TABLE_SIZE}) = exp2_hi[j] + exp2_lo[j], max relative error "
-                f"2^{mp.nstr(mp.log(e_table, 2), 4)}\n"
-            )
-            out.append(table("exp2_hi", hi, bits, suffix, ctype))
-            out.append(table("exp2_lo", lo, bits, suffix, ctype))
-            out.append(
-                f"    // exp(r) = 1 + r*p(r), r in [{mp.nstr(TABLE_R_LO, 4)}, {mp.nstr(TABLE_R_HI, 8)}]; "
-                f"max relative error 2^{mp.nstr(mp.log(e_p, 2), 4)}\n"
-            )
-            out.append(table("exp_table_p", p_c, bits, suffix, ctype))
-            e_c = fit(expm1_2h_over_h, -TANH_H, TANH_H, TANH_E_DEGREE, bits)
-            out.append(
-                f"    // exp(2h) - 1 = h*e(h), |h| <= {mp.nstr(TANH_H, 8)}; "
-                f"max relative error 2^{mp.nstr(mp.log(expm1_2h_error(e_c), 2), 4)}\n"
-            )
-            out.append(table("expm1_2h", e_c, bits, suffix, ctype))
+        size = TABLE_SIZE[ctype]
+        r_lo, r_hi = table_range(ctype)
+        p_c = fit(expm1_over_r, r_lo, r_hi, TABLE_DEGREE[ctype] - 1, bits)
+        p_c[0] = mp.mpf(1)  # exact: keeps r*p(r) ~ r for tiny r
+        powers = [mp.power(2, mp.mpf(j) / size) for j in range(size)]
+        hi = [round_to(v, bits) for v in powers]
+        lo = [round_to(v - h, bits) for v, h in zip(powers, hi)]
+        e_table = max(abs(h + l - v) / v for h, l, v in zip(hi, lo, powers))
+        out.append(
+            f"    // 2^(j/{size}) = exp2_hi[j] + exp2_lo[j], max relative error "
+            f"2^{mp.nstr(mp.log(e_table, 2), 4)}\n"
+        )
+        out.append(table("exp2_hi", hi, bits, suffix, ctype))
+        out.append(table("exp2_lo", lo, bits, suffix, ctype))
+        out.append(
+            f"    // exp(r) = 1 + r*p(r), r in [{mp.nstr(r_lo, 4)}, {mp.nstr(r_hi, 8)}]; "
+            f"max relative error 2^{mp.nstr(mp.log(table_error(p_c, r_lo, r_hi), 2), 4)}\n"
+        )
+        out.append(table("exp_table_p", p_c, bits, suffix, ctype))
+        h_max = tanh_h(ctype)
+        e_c = fit(expm1_2h_over_h, -h_max, h_max, TANH_E_DEGREE[ctype], bits)
+        out.append(
+            f"    // exp(2h) - 1 = h*e(h), |h| <= {mp.nstr(h_max, 8)}; "
+            f"max relative error 2^{mp.nstr(mp.log(expm1_2h_error(e_c, h_max), 2), 4)}\n"
+        )
+        out.append(table("expm1_2h", e_c, bits, suffix, ctype))
         out.append("};\n\n")
     out.append("} // namespace detail\nSIMDACT_END_NAMESPACE\n// clang-format on\n")
     return "".join(out)

@@ -34,6 +34,13 @@ struct coefficients<double> {
     // tanh(x) = x + x*z*g(z), z = x*x, |x| < 0.55; max relative error 2^-57.45
     static constexpr double tanh_g[12] = {-0x1.5555555555555p-2, 0x1.1111111111109p-3, -0x1.ba1ba1ba1a732p-5, 0x1.664f48822e9a5p-6, -0x1.226e3539b9272p-7, 0x1.d6d3c60009e9cp-9, -0x1.7da25da5066b5p-10, 0x1.3547bfaa42508p-11, -0x1.f41d11ba745a0p-13, 0x1.8c93b7d5aba25p-14, -0x1.1adede7706052p-15, 0x1.08378067f032ap-17};
     static constexpr double tanh_poly_limit = 0x1.199999999999ap-1;
+    // 2^(j/16) = exp2_hi[j] + exp2_lo[j], max relative error 2^-107.6
+    static constexpr double exp2_hi[16] = {0x1.0000000000000p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0, 0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0, 0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f090p+0, 0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0};
+    static constexpr double exp2_lo[16] = {0x0.0p+0, 0x1.8a62e4adc610bp-54, -0x1.19041b9d78a76p-55, 0x1.9b07eb6c70573p-54, 0x1.6f46ad23182e4p-55, 0x1.ada0911f09ebcp-55, 0x1.d4397afec42e2p-56, 0x1.6324c054647adp-54, -0x1.bdd3413b26456p-54, -0x1.41577ee04992fp-55, 0x1.6e9f156864b27p-54, 0x1.c7c46b071f2bep-56, 0x1.7a1cd345dcc81p-54, 0x1.11065895048ddp-55, 0x1.2ed02d75b3707p-55, -0x1.e9c23179c2893p-54};
+    // exp(r) = 1 + r*p(r), r in [-4.332e-5, 0.04336502]; max relative error 2^-64.11
+    static constexpr double exp_table_p[7] = {0x1.0000000000000p+0, 0x1.fffffffffffddp-2, 0x1.555555555bc27p-3, 0x1.555555475e9d1p-5, 0x1.11111f794d040p-7, 0x1.6c0785ca4811ap-10, 0x1.a811c03652fadp-13};
+    // exp(2h) - 1 = h*e(h), |h| <= 0.010938729; max relative error 2^-59.08
+    static constexpr double expm1_2h[7] = {0x1.0000000000000p+1, 0x1.0000000000003p+1, 0x1.5555555555557p+0, 0x1.55555554a66afp-1, 0x1.11111110c3539p-2, 0x1.6c18264fd82d2p-4, 0x1.a01b3edc3b07bp-6};
 };
 
 } // namespace detail

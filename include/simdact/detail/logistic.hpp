@@ -4,7 +4,7 @@
 
 #include <simdact/config.hpp>
 #include <simdact/detail/arith.hpp>
-#include <simdact/detail/avx512_float.hpp>
+#include <simdact/detail/avx512.hpp>
 #include <simdact/detail/exp.hpp>
 
 SIMDACT_BEGIN_NAMESPACE
@@ -55,8 +55,8 @@ template <class T, class A>
 inline xsimd::batch<T, A> sigmoid_accurate(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
 #if XSIMD_WITH_AVX512F
-    if constexpr (avx512_float_kernels<T, A>)
-        return B(avx512::sigmoid_accurate<A>(x));
+    if constexpr (avx512_kernels<T, A>)
+        return B(avx512::sigmoid_accurate<T, A>(x));
 #endif
     exp_and_one_plus<T, A> const e(-xsimd::abs(x));
     auto const negative = x < B(T(0));
@@ -75,8 +75,8 @@ template <class T, class A>
 inline xsimd::batch<T, A> logistic_slope(xsimd::batch<T, A> const& z, T factor) noexcept {
     using B = xsimd::batch<T, A>;
 #if XSIMD_WITH_AVX512F
-    if constexpr (avx512_float_kernels<T, A>)
-        return B(avx512::logistic_slope<A>(z, factor));
+    if constexpr (avx512_kernels<T, A>)
+        return B(avx512::logistic_slope<T, A>(z, factor));
 #endif
     exp_and_one_plus<T, A> const e(z);
     auto const v = e.d.divide(e.t.hi, e.t.lo);
@@ -90,8 +90,8 @@ template <class T, class A>
 inline xsimd::batch<T, A> sigmoid_fast(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
 #if XSIMD_WITH_AVX512F
-    if constexpr (avx512_float_kernels<T, A>)
-        return B(avx512::sigmoid_fast<A>(x));
+    if constexpr (avx512_kernels<T, A>)
+        return B(avx512::sigmoid_fast<T, A>(x));
 #endif
     B const t = exp_nonpositive(-xsimd::abs(x));
     return xsimd::select(x < B(T(0)), t, B(T(1))) / (B(T(1)) + t);

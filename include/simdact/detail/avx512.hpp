@@ -1,0 +1,324 @@
+// AVX-512 kernels for sigmoid and tanh (float and double), which use instructions xsimd does not
+// expose: a table lookup in registers (vpermt2ps/pd), scaling by 2^k with one rounding
+// (vscalefps/pd), a 14-bit reciprocal (vrcp14ps/pd) and a rounding mode per instruction. Same
+// algorithms as the generic kernels in logistic.hpp and tanh.hpp, with
+// exp(z) = 2^k * 2^(j/N) * exp(r) instead of 2^k * exp(r).
+#pragma once
+
+#include <simdact/config.hpp>
+#include <simdact/detail/coefficients.hpp>
+#include <simdact/detail/xsimd_compat.hpp>
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+
+SIMDACT_BEGIN_NAMESPACE
+namespace detail {
+
+#if XSIMD_WITH_AVX512F
+template <class T, class A>
+inline constexpr bool avx512_kernels = std::is_base_of_v<xsimd::avx512f, A>;
+#else
+template <class T, class A>
+inline constexpr bool avx512_kernels = false;
+#endif
+
+#if XSIMD_WITH_AVX512F
+namespace avx512 {
+
+// The instructions the kernels use, for each element type, and the type's constants. A template
+// on the architecture too, so that copies built for different instruction sets stay distinct
+// symbols.
+template <class T, class A>
+struct zmm;
+
+template <class A>
+struct zmm<float, A> {
+    using reg = __m512;
+    using mask = __mmask16;
+    static constexpr std::size_t table_size = 32; // two registers
+    static constexpr float shifter = 0x1.8p18f;   // its ulp is 1/32: adding it rounds to m/32
+    static constexpr float log2e = 0x1.715476p+0f;
+    static constexpr float ln2_hi = 0x1.62ep-1f;
+    static constexpr float ln2_lo = 0x1.0bfbe8p-15f;
+    static constexpr float min_arg = -112.0f;      // 4 exp(-112) rounds to 0
+    static constexpr float max_fast_arg = 88.0f;   // 2^(88/ln2) is still finite
+    static constexpr float tanh_saturation = 9.1f; // tanh rounds to 1 above 9.02
+
+    static reg set(float v) noexcept { return _mm512_set1_ps(v); }
+    static reg add(reg a, reg b) noexcept { return _mm512_add_ps(a, b); }
+    static reg sub(reg a, reg b) noexcept { return _mm512_sub_ps(a, b); }
+    static reg mul(reg a, reg b) noexcept { return _mm512_mul_ps(a, b); }
+    static reg div(reg a, reg b) noexcept { return _mm512_div_ps(a, b); }
+    static reg fma(reg a, reg b, reg c) noexcept { return _mm512_fmadd_ps(a, b, c); }
+    static reg fnma(reg a, reg b, reg c) noexcept { return _mm512_fnmadd_ps(a, b, c); } // c-ab
+    static reg fms(reg a, reg b, reg c) noexcept { return _mm512_fmsub_ps(a, b, c); }   // ab-c
+    static reg fma_down(reg a, reg b, reg c) noexcept {
+        return _mm512_fmadd_round_ps(a, b, c, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    }
+    static reg fma_up(reg a, reg b, reg c) noexcept {
+        return _mm512_fmadd_round_ps(a, b, c, _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+    }
+    // vminps/vmaxps return their second operand when either is NaN: put x second.
+    static reg min(reg a, reg b) noexcept { return _mm512_min_ps(a, b); }
+    static reg max(reg a, reg b) noexcept { return _mm512_max_ps(a, b); }
+    static reg negative_abs(reg x) noexcept { return _mm512_or_ps(x, set(-0.0f)); }
+    static reg scalef(reg a, reg b) noexcept { return _mm512_scalef_ps(a, b); }
+    static reg scalef(reg src, mask m, reg a, reg b) noexcept {
+        return _mm512_mask_scalef_ps(src, m, a, b);
+    }
+    static reg rcp14(reg a) noexcept { return _mm512_rcp14_ps(a); }
+    // The low bits of n's representation select one of the 32 entries.
+    static reg lookup(float const* table, reg n) noexcept {
+        return _mm512_permutex2var_ps(_mm512_loadu_ps(table), _mm512_castps_si512(n),
+                                      _mm512_loadu_ps(table + 16));
+    }
+    static mask sign_set(reg x) noexcept {
+        return _mm512_cmplt_epi32_mask(_mm512_castps_si512(x), _mm512_setzero_si512());
+    }
+    static reg blend(reg src, mask m, reg a) noexcept { return _mm512_mask_mov_ps(src, m, a); }
+    static reg blend_zero(mask m, reg a) noexcept { return _mm512_maskz_mov_ps(m, a); }
+    static reg add(reg src, mask m, reg a, reg b) noexcept {
+        return _mm512_mask_add_ps(src, m, a, b);
+    }
+};
+
+template <class A>
+struct zmm<double, A> {
+    using reg = __m512d;
+    using mask = __mmask8;
+    static constexpr std::size_t table_size = 16; // two registers
+    static constexpr double shifter = 0x1.8p48;   // its ulp is 1/16
+    static constexpr double log2e = 0x1.71547652b82fep+0;
+    static constexpr double ln2_hi = 0x1.62e42fefa39efp-1;
+    static constexpr double ln2_lo = 0x1.abc9e3b39803fp-56;
+    static constexpr double min_arg = -750.0;
+    static constexpr double max_fast_arg = 708.0;
+    static constexpr double tanh_saturation = 19.5; // tanh rounds to 1 above 19.06
+
+    static reg set(double v) noexcept { return _mm512_set1_pd(v); }
+    static reg add(reg a, reg b) noexcept { return _mm512_add_pd(a, b); }
+    static reg sub(reg a, reg b) noexcept { return _mm512_sub_pd(a, b); }
+    static reg mul(reg a, reg b) noexcept { return _mm512_mul_pd(a, b); }
+    static reg div(reg a, reg b) noexcept { return _mm512_div_pd(a, b); }
+    static reg fma(reg a, reg b, reg c) noexcept { return _mm512_fmadd_pd(a, b, c); }
+    static reg fnma(reg a, reg b, reg c) noexcept { return _mm512_fnmadd_pd(a, b, c); }
+    static reg fms(reg a, reg b, reg c) noexcept { return _mm512_fmsub_pd(a, b, c); }
+    static reg fma_down(reg a, reg b, reg c) noexcept {
+        return _mm512_fmadd_round_pd(a, b, c, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    }
+    static reg fma_up(reg a, reg b, reg c) noexcept {
+        return _mm512_fmadd_round_pd(a, b, c, _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+    }
+    static reg min(reg a, reg b) noexcept { return _mm512_min_pd(a, b); }
+    static reg max(reg a, reg b) noexcept { return _mm512_max_pd(a, b); }
+    static reg negative_abs(reg x) noexcept {
+        return _mm512_castsi512_pd(
+            _mm512_or_epi64(_mm512_castpd_si512(x), _mm512_castpd_si512(set(-0.0))));
+    }
+    static reg scalef(reg a, reg b) noexcept { return _mm512_scalef_pd(a, b); }
+    static reg scalef(reg src, mask m, reg a, reg b) noexcept {
+        return _mm512_mask_scalef_pd(src, m, a, b);
+    }
+    static reg rcp14(reg a) noexcept { return _mm512_rcp14_pd(a); }
+    static reg lookup(double const* table, reg n) noexcept {
+        return _mm512_permutex2var_pd(_mm512_loadu_pd(table), _mm512_castpd_si512(n),
+                                      _mm512_loadu_pd(table + 8));
+    }
+    static mask sign_set(reg x) noexcept {
+        return _mm512_cmplt_epi64_mask(_mm512_castpd_si512(x), _mm512_setzero_si512());
+    }
+    static reg blend(reg src, mask m, reg a) noexcept { return _mm512_mask_mov_pd(src, m, a); }
+    static reg blend_zero(mask m, reg a) noexcept { return _mm512_maskz_mov_pd(m, a); }
+    static reg add(reg src, mask m, reg a, reg b) noexcept {
+        return _mm512_mask_add_pd(src, m, a, b);
+    }
+};
+
+// Every function below takes the architecture tag A only so that its copies in translation
+// units built for different instruction sets stay distinct symbols.
+
+// Horner's rule on a table of coefficients, lowest degree first.
+template <class T, class A, std::size_t N>
+inline typename zmm<T, A>::reg horner(std::array<T, N> const& c,
+                                      typename zmm<T, A>::reg x) noexcept {
+    using V = zmm<T, A>;
+    auto acc = V::set(c[N - 1]);
+    for (std::size_t i = N - 1; i-- > 0;)
+        acc = V::fma(acc, x, V::set(c[i]));
+    return acc;
+}
+
+// exp(z) = 2^floor(kf) * (t_hi + s_lo) for z in [min_arg, 0] or NaN, |s_lo| < 0.045 t_hi, with
+// a relative error below 2^-(p+4) (p: the type's precision). kf = m/N with
+// m = floor(z * N/ln2): the lookup 2^(j/N), j = m mod N, is exact to 2^-(2p) as hi + lo, and
+// r = z - kf ln2 lies in [0, ln2/N], so that t <= 1.
+template <class T, class A>
+struct exp_table {
+    using V = zmm<T, A>;
+    using reg = typename V::reg;
+    reg t_hi, s_lo, kf;
+
+    explicit exp_table(reg z) noexcept {
+        static constexpr std::array hi = std::to_array(coefficients<T>::exp2_hi);
+        static constexpr std::array lo = std::to_array(coefficients<T>::exp2_lo);
+        static constexpr std::array p = std::to_array(coefficients<T>::exp_table_p);
+        reg const n = V::fma_down(z, V::set(V::log2e), V::set(V::shifter));
+        t_hi = V::lookup(hi.data(), n);
+        reg const t_lo = V::lookup(lo.data(), n);
+        kf = V::sub(n, V::set(V::shifter));
+        reg r = V::fnma(kf, V::set(V::ln2_hi), z);
+        r = V::fnma(kf, V::set(V::ln2_lo), r);
+        s_lo = V::fma(V::mul(t_hi, r), horner<T, A>(p, r), t_lo);
+    }
+};
+
+// 1 + t for t = exp(z) = 2^k (t_hi + s_lo) <= 1: its two scaled parts, and a reciprocal of their
+// sum good to 2^-14 (float) or 2^-28 (double: one Newton step on vrcp14pd).
+template <class T, class A>
+struct one_plus_table {
+    using V = zmm<T, A>;
+    using reg = typename V::reg;
+    reg t_a, t_b, rcp;
+
+    explicit one_plus_table(exp_table<T, A> const& e) noexcept
+        : t_a(V::scalef(e.t_hi, e.kf)), t_b(V::scalef(e.s_lo, e.kf)) {
+        reg const d = V::add(V::add(V::set(T(1)), t_a), t_b);
+        rcp = V::rcp14(d);
+        if constexpr (std::is_same_v<T, double>)
+            rcp = V::fma(rcp, V::fnma(d, rcp, V::set(1.0)), rcp);
+    }
+
+    // n/(1 + t) starts from a guess y = n' * rcp, n' within an ulp of n; n/(1 + t) is then
+    // y + e * rcp with e = n - y (1 + t). This is e for n = n_hi + (terms the caller adds),
+    // exact to an ulp of itself: n_hi - y is exact (Sterbenz's lemma) when y is in
+    // [n_hi/2, 2 n_hi], and the products are fused.
+    reg residual(reg n_hi, reg y) const noexcept {
+        return V::fnma(y, t_b, V::fnma(y, t_a, V::sub(n_hi, y)));
+    }
+};
+
+// -min(|x|, -min_arg); NaN stays NaN.
+template <class T, class A>
+inline typename zmm<T, A>::reg negative_abs_clamped(typename zmm<T, A>::reg x) noexcept {
+    using V = zmm<T, A>;
+    return V::max(V::set(V::min_arg), V::negative_abs(x));
+}
+
+template <class T, class A>
+inline typename zmm<T, A>::reg sigmoid_accurate(typename zmm<T, A>::reg x) noexcept {
+    using V = zmm<T, A>;
+    using reg = typename V::reg;
+    exp_table<T, A> const e(negative_abs_clamped<T, A>(x));
+    one_plus_table<T, A> const d(e);
+    auto const negative = V::sign_set(x);
+    reg const one = V::set(T(1));
+    // x >= 0: 1/(1 + t); x < 0: (t_hi + s_lo)/(1 + t), without t's 2^k.
+    reg const y = V::mul(V::add(one, negative, e.t_hi, e.s_lo), d.rcp);
+    reg r = d.residual(V::blend(one, negative, e.t_hi), y);
+    r = V::add(r, negative, r, e.s_lo);
+    reg const sum = V::fma(r, d.rcp, y);
+    // 2^k last, so that a subnormal result is rounded once more only.
+    return V::scalef(sum, negative, sum, e.kf);
+}
+
+// factor * t/(1+t)^2, t = exp(z), z <= 0 or NaN: t/(1+t) and 1/(1+t) each in two parts,
+// multiplied and rounded once.
+template <class T, class A>
+inline typename zmm<T, A>::reg logistic_slope(typename zmm<T, A>::reg z, T factor) noexcept {
+    using V = zmm<T, A>;
+    using reg = typename V::reg;
+    exp_table<T, A> const e(V::max(V::set(V::min_arg), z));
+    one_plus_table<T, A> const d(e);
+    reg const one = V::set(T(1));
+    reg const v = V::mul(V::add(e.t_hi, e.s_lo), d.rcp); // t/(1+t)
+    reg const v_lo = V::mul(V::add(d.residual(e.t_hi, v), e.s_lo), d.rcp);
+    reg const w = d.rcp; // 1/(1+t)
+    reg const w_lo = V::mul(d.residual(one, w), d.rcp);
+    reg const small = V::fma(v, w_lo, V::mul(v_lo, w));
+    reg const product = V::mul(V::fma(v, w, small), V::set(factor));
+    return V::scalef(product, e.kf);
+}
+
+// tanh(a) for a >= the polynomial's limit: 2w - 1 with w = 1/(1 + q), q = exp(-2a) <= 1/3. w is
+// in [3/4, 1], so 2 w_0 - 1 is exact (Sterbenz's lemma) and the sum with the correction 2 c is
+// the only rounding; w's error is amplified at most 2/(1 - q) = 3 times.
+template <class T, class A>
+inline typename zmm<T, A>::reg tanh_large(typename zmm<T, A>::reg a) noexcept {
+    using V = zmm<T, A>;
+    using reg = typename V::reg;
+    exp_table<T, A> const e(V::max(V::set(V::min_arg), V::mul(a, V::set(T(-2)))));
+    one_plus_table<T, A> const d(e);
+    reg const one = V::set(T(1));
+    reg const w = d.rcp;
+    reg const c = V::mul(d.residual(one, w), w); // 1 - w is exact: w in [3/4, 1]
+    reg const two = V::set(T(2));
+    return V::fma(two, c, V::fms(two, w, one));
+}
+
+// sigmoid(x) = 1/(1 + e^-x) = s/(s + u) with s = 2^-k and u = 2^(j/N) e^r for -x = (k + j/N) ln2
+// + r, so that nothing overflows or needs a select: x is clamped to [min_arg, max_fast_arg]
+// (beyond, the result rounds to 0 or 1 anyway), s is exact even when subnormal, and the division
+// rounds once. vscalef(1, -m/N) gives 2^-k only for j = 0 and 2^-(k+1) otherwise; the table is
+// halved there to match. About 3 ULP.
+template <class T, class A>
+inline typename zmm<T, A>::reg sigmoid_fast(typename zmm<T, A>::reg x) noexcept {
+    using V = zmm<T, A>;
+    using reg = typename V::reg;
+    constexpr std::size_t size = V::table_size;
+    static constexpr std::array table = [] {
+        // Indexed by -m mod N (the low bits of n), which is N - j for j != 0.
+        std::array<T, size> halved{};
+        halved[0] = T(1);
+        for (std::size_t i = 1; i < size; ++i)
+            halved[i] = coefficients<T>::exp2_hi[size - i] * T(0.5);
+        return halved;
+    }();
+    static constexpr std::array p = std::to_array(coefficients<T>::exp_table_p);
+    reg const xc = V::min(V::set(V::max_fast_arg), V::max(V::set(V::min_arg), x));
+    // n = shifter - m/N with m = floor(-x N/ln2).
+    reg const n = V::fma_up(xc, V::set(V::log2e), V::set(V::shifter));
+    reg const l = V::lookup(table.data(), n);
+    reg const minus_kf = V::sub(n, V::set(V::shifter));
+    reg r = V::fms(minus_kf, V::set(V::ln2_hi), xc); // -x - kf ln2
+    r = V::fma(minus_kf, V::set(V::ln2_lo), r);
+    reg const u = V::fma(V::mul(l, r), horner<T, A>(p, r), l);
+    reg const s = V::scalef(V::set(T(1)), minus_kf);
+    return V::div(s, V::add(s, u));
+}
+
+// tanh(x) = e/(e + 2) with e = expm1(2x), which is odd and needs no select and no polynomial
+// for small x: 2x = (k + j/N) ln2 + 2h, rounded to nearest so that small x has k = j = 0, and
+// e = (2^k T_j - 1) + 2^k (T_j e(h) + T_lo), the first difference exact wherever it cancels.
+// x is clamped where tanh rounds to +-1. About 3.5 ULP.
+template <class T, class A>
+inline typename zmm<T, A>::reg tanh_fast(typename zmm<T, A>::reg x) noexcept {
+    using V = zmm<T, A>;
+    using reg = typename V::reg;
+    static constexpr std::array hi = std::to_array(coefficients<T>::exp2_hi);
+    static constexpr std::array lo = [] {
+        auto table = std::to_array(coefficients<T>::exp2_lo);
+        table[0] = T(-0.0); // so that x = -0 gives -0 (see em1)
+        return table;
+    }();
+    static constexpr std::array c = std::to_array(coefficients<T>::expm1_2h);
+    reg const xc = V::min(V::set(V::tanh_saturation), V::max(V::set(-V::tanh_saturation), x));
+    reg const n = V::fma(xc, V::set(2 * V::log2e), V::set(V::shifter));
+    reg const t_hi = V::lookup(hi.data(), n);
+    reg const t_lo = V::lookup(lo.data(), n);
+    reg const kf = V::sub(n, V::set(V::shifter));
+    reg h = V::fnma(kf, V::set(V::ln2_hi / 2), xc); // x - kf ln2/2
+    h = V::fnma(kf, V::set(V::ln2_lo / 2), h);
+    reg const e = V::mul(horner<T, A>(c, h), h);
+    reg const tail = V::scalef(V::fma(t_hi, e, t_lo), kf);
+    // tail - (1 - 2^k T_j), not the sum: for x = +-0 it is +-0 (tail is fma(1, +-0, -0)).
+    reg const em1 = V::sub(tail, V::sub(V::set(T(1)), V::scalef(t_hi, kf)));
+    return V::div(em1, V::add(em1, V::set(T(2))));
+}
+
+} // namespace avx512
+#endif
+
+} // namespace detail
+SIMDACT_END_NAMESPACE
