@@ -61,9 +61,14 @@ span_info info(char const* name, R& r) {
 #pragma GCC diagnostic ignored "-Warray-bounds"
 #endif
 template <class Arch, class T, std::size_t N, class Op>
-void transform(std::array<T const*, N> const& in, T* out, std::size_t n, Op const& op) {
+void transform(std::array<T const*, N> const& inputs, T* out, std::size_t n, Op const& operation) {
     using B = xsimd::batch<T, Arch>;
     constexpr std::size_t width = B::size;
+    // Local copies: the stores through out could alias the caller's pointers and functor as far
+    // as the compiler knows, which would reload them (and convert leaky_relu's alpha) for every
+    // batch.
+    std::array<T const*, N> const in = inputs;
+    Op const op = operation;
     auto apply_at = [&]<std::size_t... k>(std::array<T const*, N> const& src, std::size_t i,
                                           std::index_sequence<k...>) {
         return op(B::load_unaligned(src[k] + i)...);
@@ -131,7 +136,7 @@ void forward(F const& f, X&& x, Y&& y) {
     static_assert(activation<F, T, Arch>, "simdact::forward: F needs operator() and derivative() "
                                           "templated on xsimd::batch");
     detail::checked_transform<Arch>(
-        "forward", [&f](auto const& b) { return f(b); }, {"x", "y"}, y, x);
+        "forward", [f](auto const& b) { return f(b); }, {"x", "y"}, y, x);
 }
 
 /// d[i] = f'(x[i]). Same rules as forward.
@@ -141,7 +146,7 @@ void derivative(F const& f, X&& x, D&& d) {
     static_assert(activation<F, T, Arch>, "simdact::derivative: F needs operator() and "
                                           "derivative() templated on xsimd::batch");
     detail::checked_transform<Arch>(
-        "derivative", [&f](auto const& b) { return f.derivative(b); }, {"x", "d"}, d, x);
+        "derivative", [f](auto const& b) { return f.derivative(b); }, {"x", "d"}, d, x);
 }
 
 /// dx[i] = dy[i] * f'(x[i]): the backward pass from the layer's input x. dx may be x or dy.
@@ -152,7 +157,7 @@ void backward(F const& f, X&& x, DY&& dy, DX&& dx) {
     static_assert(activation<F, T, Arch>, "simdact::backward: F needs operator() and "
                                           "derivative() templated on xsimd::batch");
     detail::checked_transform<Arch>(
-        "backward", [&f](auto const& xb, auto const& dyb) { return dyb * f.derivative(xb); },
+        "backward", [f](auto const& xb, auto const& dyb) { return dyb * f.derivative(xb); },
         {"x", "dy", "dx"}, dx, x, dy);
 }
 
@@ -167,7 +172,7 @@ void backward_from_output(F const& f, Y&& y, DY&& dy, DX&& dx) {
                   "tanh have it; relu's derivative cannot be told from its output at 0)");
     detail::checked_transform<Arch>(
         "backward_from_output",
-        [&f](auto const& yb, auto const& dyb) { return dyb * f.derivative_from_output(yb); },
+        [f](auto const& yb, auto const& dyb) { return dyb * f.derivative_from_output(yb); },
         {"y", "dy", "dx"}, dx, y, dy);
 }
 

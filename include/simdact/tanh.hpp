@@ -104,7 +104,7 @@ struct tanh {
         return detail::lanewise<Arch>(y, [](auto const& b) {
             using B = std::decay_t<decltype(b)>;
             using T = typename B::value_type;
-            return detail::mul_add(-b, b, B(T(1)));
+            return detail::neg_mul_add(b, b, B(T(1)));
         });
     }
 };

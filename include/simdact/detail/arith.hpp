@@ -57,6 +57,34 @@ inline xsimd::batch<T, A> mul_add(xsimd::batch<T, A> const& x, xsimd::batch<T, A
     }
 }
 
+// z - x*y with one rounding where the hardware fuses (see mul_add), as one instruction:
+// compilers do not fold a negated operand into the fused instruction for every target.
+template <class T, class A>
+inline xsimd::batch<T, A> neg_mul_add(xsimd::batch<T, A> const& x, xsimd::batch<T, A> const& y,
+                                      xsimd::batch<T, A> const& z) noexcept {
+    using B [[maybe_unused]] = xsimd::batch<T, A>;
+#if XSIMD_WITH_AVX512F
+    if constexpr (std::is_base_of_v<xsimd::avx512f, A>) {
+        if constexpr (std::is_same_v<T, float>)
+            return B(_mm512_fnmadd_ps(x, y, z));
+        else
+            return B(_mm512_fnmadd_pd(x, y, z));
+    } else
+#endif
+#if defined(__FMA__)
+        if constexpr (sizeof(B) == 16 && std::is_same_v<T, float>) {
+        return B(_mm_fnmadd_ps(x, y, z));
+    } else if constexpr (sizeof(B) == 16 && std::is_same_v<T, double>) {
+        return B(_mm_fnmadd_pd(x, y, z));
+    } else if constexpr (sizeof(B) == 32 && std::is_same_v<T, float>) {
+        return B(_mm256_fnmadd_ps(x, y, z));
+    } else if constexpr (sizeof(B) == 32 && std::is_same_v<T, double>) {
+        return B(_mm256_fnmadd_pd(x, y, z));
+    } else
+#endif
+        return mul_add(-x, y, z);
+}
+
 // x*y+z for steps whose error budget allows either rounding (polynomial evaluation): one fused
 // instruction where the hardware has it, otherwise a multiply and an add. Never Dekker's
 // emulation, which costs about twenty instructions.

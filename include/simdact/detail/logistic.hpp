@@ -28,7 +28,7 @@ struct one_plus {
     // (n_hi + n_lo) / (1 + t): first guess n_hi/hi, then one Newton step on the exact residual.
     split_value<T, A> divide(B const& n_hi, B const& n_lo) const noexcept {
         B const y = n_hi * rcp;
-        B const residual = mul_add(-y, hi, n_hi) + (n_lo - y * lo);
+        B const residual = neg_mul_add(y, hi, n_hi) + (n_lo - y * lo);
         return {y, residual * rcp};
     }
 };
