@@ -1,4 +1,5 @@
-// simdact itself, through its header-only span drivers (built with SIMDACT_BENCH_ARCH_FLAGS).
+// simdact itself, through its header-only span drivers (built with SIMDACT_BENCH_ARCH_FLAGS), at
+// both accuracy levels.
 #include "simdact_cases.hpp"
 
 namespace {
@@ -18,5 +19,7 @@ struct header_only {
 
 registrar const simdact_impl{
     {"simdact", simdact_prepare<header_only, float>, simdact_prepare<header_only, double>}};
+registrar const simdact_fast_impl{{"simdact_fast", simdact_fast_prepare<header_only, float>,
+                                   simdact_fast_prepare<header_only, double>}};
 
 } // namespace

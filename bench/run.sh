@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmark with every peer library available (installs them when run as root on
-# Debian/Ubuntu), runs it single-threaded, and prints the comparison tables (bench/table.py).
+# Debian/Ubuntu), runs it single-threaded, prints the comparison tables (bench/table.py), and
+# writes the JSON (build/bench-*/results.json) and the chart the README shows
+# (docs/benchmark.svg).
 # Extra arguments go to the benchmark, e.g. --benchmark_filter='/float/.*/4096(/|$)'. The in-place
 # cases are timed call by call and Google Benchmark appends /manual_time to their names, so a
 # filter ending in '/4096$' selects only the out-of-place ones.
@@ -11,7 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../cmake/ensure_packages.sh
 source "$root/cmake/ensure_packages.sh"
-ensure_packages cmake ninja-build g++ libxsimd-dev libbenchmark-dev python3 \
+ensure_packages cmake ninja-build g++ libxsimd-dev libbenchmark-dev python3 python3-matplotlib \
     libeigen3-dev libdnnl-dev libxnnpack-dev libpthreadpool-dev libsleef-dev
 
 arch_flags=${SIMDACT_BENCH_ARCH_FLAGS--march=native}
@@ -25,8 +27,15 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIMDACT_BUILD
     -DSIMDACT_BUILD_EXAMPLES=OFF -DSIMDACT_BUILD_BENCH=ON "-DSIMDACT_BENCH_ARCH_FLAGS=$arch_flags"
 cmake --build "$build" -j "$(nproc)"
 
-# Single-threaded: oneDNN (OpenMP) would otherwise use every core.
+# Single-threaded: oneDNN (OpenMP) would otherwise use every core. Three repetitions of every
+# case; the tables use their median.
 export OMP_NUM_THREADS=1
-"$build/bench/simdact_bench" --benchmark_min_time=0.1 --benchmark_out="$build/results.json" \
-    --benchmark_out_format=json "$@" >/dev/null
-python3 "$root/bench/table.py" "$build/results.json"
+cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+"$build/bench/simdact_bench" --benchmark_min_time=0.05 --benchmark_repetitions=3 \
+    --benchmark_report_aggregates_only=true "--benchmark_context=cpu_model=${cpu_model:-unknown}" \
+    --benchmark_out="$build/results.json" --benchmark_out_format=json "$@" >/dev/null
+# Debian's python3-matplotlib belongs to /usr/bin/python3, which another python3 on PATH may hide.
+python=python3
+[ -x /usr/bin/python3 ] && python=/usr/bin/python3
+"$python" "$root/bench/table.py" "$build/results.json" --chart "$root/docs/benchmark.svg"
+echo "JSON: $build/results.json"

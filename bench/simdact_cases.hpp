@@ -45,4 +45,17 @@ std::function<void()> simdact_prepare(call<T> const& c) {
     }
 }
 
+// simdact's fast accuracy level: sigmoid and tanh only.
+template <class Drivers, class T>
+std::function<void()> simdact_fast_prepare(call<T> const& c) {
+    switch (c.a) {
+    case activation::sigmoid:
+        return simdact_case<Drivers>(simdact::fast::sigmoid{}, c);
+    case activation::tanh:
+        return simdact_case<Drivers>(simdact::fast::tanh{}, c);
+    default:
+        return {};
+    }
+}
+
 } // namespace bench
