@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds every test and runs it: with Clang, with GCC under AddressSanitizer and
 # UndefinedBehaviorSanitizer, and with GCC (last, so the final lines are its ctest summary; this
-# build also compiles the benchmark, which is not run here, and runs the exhaustive float test,
-# all 2^32 inputs, which the other two skip).
+# build also compiles the benchmark, which is not run here, and runs the exhaustive test, all
+# 2^32 floats and 10^8 doubles, which the other two skip).
 # Installs what is missing when run as root on Debian/Ubuntu.
 set -euo pipefail
 
