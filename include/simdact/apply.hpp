@@ -4,10 +4,12 @@
 #include <simdact/config.hpp>
 #include <simdact/detail/checks.hpp>
 #include <simdact/detail/lanewise.hpp>
+#include <simdact/detail/stream.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <ranges>
 #include <type_traits>
 #include <utility>
@@ -50,10 +52,12 @@ span_info info(char const* name, R& r) {
             static_cast<std::size_t>(std::ranges::size(r))};
 }
 
-// out[i] = op(in_0[i], ..., in_k[i]) batch by batch. The last partial batch is copied into a
-// zero-padded buffer and computed by the same vector code, so an element's result never depends
-// on its position or on the length. Loads of a batch happen before its store, so an output that
-// is exactly one of the inputs is fine.
+// out[i] = op(in_0[i], ..., in_k[i]) batch by batch. A partial batch (the last one, and the
+// first one before a streamed output's aligned part) is copied into a zero-padded buffer and
+// computed by the same vector code, so an element's result never depends on its position or on
+// the length. Loads of a batch happen before its store, so an output that is exactly one of the
+// inputs is fine. Outputs of stream_threshold_bytes or more, unless in place, are written with
+// streaming stores.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 // GCC 12 at -O3 reports the full-batch loads as out of bounds for short arrays of known size,
@@ -73,21 +77,37 @@ void transform(std::array<T const*, N> const& inputs, T* out, std::size_t n, Op 
                                           std::index_sequence<k...>) {
         return op(B::load_unaligned(src[k] + i)...);
     };
-    std::size_t const full = n - n % width;
-    for (std::size_t i = 0; i < full; i += width)
-        apply_at(in, i, std::make_index_sequence<N>{}).store_unaligned(out + i);
-    if (std::size_t const rest = n - full; rest != 0) {
-        std::size_t const i = full;
+    // Elements [i, i + count), count < width, through one zero-padded batch.
+    auto partial = [&](std::size_t i, std::size_t count) {
         std::array<std::array<T, width>, N> padded{};
         std::array<T const*, N> src{};
         for (std::size_t k = 0; k < N; ++k) {
-            std::copy_n(in[k] + i, rest, padded[k].data());
+            std::copy_n(in[k] + i, count, padded[k].data());
             src[k] = padded[k].data();
         }
         std::array<T, width> result;
         apply_at(src, 0, std::make_index_sequence<N>{}).store_unaligned(result.data());
-        std::copy_n(result.data(), rest, out + i);
+        std::copy_n(result.data(), count, out + i);
+    };
+
+    std::size_t i = 0;
+    bool const in_place = std::find(in.begin(), in.end(), out) != in.end();
+    auto const address = reinterpret_cast<std::uintptr_t>(out);
+    if constexpr (has_stream_store<Arch>) {
+        if (n * sizeof(T) >= stream_threshold_bytes && !in_place && address % sizeof(T) == 0) {
+            // Up to the first batch-aligned element the ordinary way, then streaming stores.
+            std::size_t const head = (sizeof(B) - address % sizeof(B)) % sizeof(B) / sizeof(T);
+            if (head != 0)
+                partial(0, head);
+            for (i = head; i + width <= n; i += width)
+                stream_store(apply_at(in, i, std::make_index_sequence<N>{}), out + i);
+            stream_fence<Arch>();
+        }
     }
+    for (; i + width <= n; i += width)
+        apply_at(in, i, std::make_index_sequence<N>{}).store_unaligned(out + i);
+    if (i != n)
+        partial(i, n - i);
 }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
