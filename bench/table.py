@@ -138,7 +138,7 @@ def chart(path, context, times):
                 if v is not None:
                     xs.append(a + (j - (len(impls) - 1) / 2) * width)
                     ys.append(v)
-            ax.bar(xs, ys, width, label=impl)
+            ax.bar(xs, ys, width, label=impl, color=plt.cm.tab20(j % 20))
         ax.set_xticks(range(len(activations)), activations)
         ax.set_yscale("log")
         ax.set_ylabel("ns per element (log scale; lower is faster)")
