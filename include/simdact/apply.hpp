@@ -56,8 +56,8 @@ span_info info(char const* name, R& r) {
 // first one before a streamed output's aligned part) is copied into a zero-padded buffer and
 // computed by the same vector code, so an element's result never depends on its position or on
 // the length. Loads of a batch happen before its store, so an output that is exactly one of the
-// inputs is fine. Outputs of stream_threshold_bytes or more, unless in place, are written with
-// streaming stores.
+// inputs is fine. When the inputs and the output together span stream_threshold_bytes or more,
+// an output that is not one of the inputs is written with streaming stores.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 // GCC 12 at -O3 reports the full-batch loads as out of bounds for short arrays of known size,
@@ -94,7 +94,9 @@ void transform(std::array<T const*, N> const& inputs, T* out, std::size_t n, Op 
     bool const in_place = std::find(in.begin(), in.end(), out) != in.end();
     auto const address = reinterpret_cast<std::uintptr_t>(out);
     if constexpr (has_stream_store<Arch>) {
-        if (n * sizeof(T) >= stream_threshold_bytes && !in_place && address % sizeof(T) == 0) {
+        // (N + 1) * n * sizeof(T) cannot overflow: n elements of T fit in memory.
+        if ((N + 1) * n * sizeof(T) >= stream_threshold_bytes && !in_place &&
+            address % sizeof(T) == 0) {
             // Up to the first batch-aligned element the ordinary way, then streaming stores.
             std::size_t const head = (sizeof(B) - address % sizeof(B)) % sizeof(B) / sizeof(T);
             if (head != 0)

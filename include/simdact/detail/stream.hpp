@@ -12,11 +12,28 @@
 SIMDACT_BEGIN_NAMESPACE
 namespace detail {
 
-/// Outputs of at least this many bytes are written with streaming stores, unless the output is
-/// one of the inputs. Measured on a 2-core AVX-512 machine with a 32 MiB last-level cache
-/// (relu, float, out of place): streaming is 10% slower at 8 MiB, 12% faster at 16 MiB and 25%
-/// faster at 64 MiB; in place it is slower at every size, so it is never used there.
-inline constexpr std::size_t stream_threshold_bytes = std::size_t{16} << 20;
+/// A call whose inputs and output together span at least this many bytes writes its output with
+/// streaming stores, unless the output is one of the inputs: forward and derivative from 24 MiB
+/// per array (6M floats), backward and backward_from_output from 16 MiB per array (4M floats).
+///
+/// Measured on a 2-core AMD EPYC (Zen 5, AVX-512) with a 32 MiB last-level cache, leaky_relu out
+/// of place, float (double alike), time with ordinary stores / time with streaming stores (> 1:
+/// streaming is faster), alone and followed by one pass that reads the output, as the next layer
+/// would:
+///
+///   MiB per array           8     10    12    16    20    24    32    40    64
+///   forward               0.71  0.82  0.91  1.17  1.22  1.18  1.16  1.14  1.27
+///   forward, then read    0.53  0.62  0.68  0.94  1.01  1.03  1.05  1.05  1.13
+///   backward              1.25  1.25  1.26  1.28  1.27  1.28  1.33  1.39  1.40
+///   backward, then read   0.87  1.02  1.06  1.11  1.14  1.17  1.19  1.21  1.21
+///
+/// Below some size, ordinary stores leave the output in the cache for its reader, and a streaming
+/// store sends it to memory instead. With that reader, forward breaks even at 20-24 MiB per array
+/// (40-48 MiB in all) and backward at 10-12 MiB (30-36 MiB): 48 MiB is the smallest threshold at
+/// which neither loses, 1.5 times the cache, as for glibc's memcpy, which streams copies from 3/4
+/// of the shared cache size. In place, streaming is slower at every size measured up to 256 MiB
+/// (0.25-0.95x for leaky_relu; sigmoid, compute-bound, 0.75-1.05x), so it is never used there.
+inline constexpr std::size_t stream_threshold_bytes = std::size_t{48} << 20;
 
 // True where stream_store is a non-temporal store (x86 with SSE2, AVX or AVX-512).
 template <class Arch>
