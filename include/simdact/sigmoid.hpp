@@ -37,7 +37,8 @@ struct sigmoid {
     /// at hand.
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>
     V derivative_from_output(V const& y) const noexcept {
-        return detail::lanewise<Arch>(y, [](auto const& b) { return detail::neg_mul_add(b, b, b); });
+        return detail::lanewise<Arch>(y,
+                                      [](auto const& b) { return detail::neg_mul_add(b, b, b); });
     }
 };
 
