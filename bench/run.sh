@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Builds the benchmark with every peer library available (installs them when run as root on
 # Debian/Ubuntu), runs it single-threaded, prints the comparison tables (bench/table.py), and
-# writes the JSON (build/bench-*/results.json) and the chart the README shows
-# (docs/benchmark.svg).
+# writes:
+#   build/bench-<native|no-march|custom>/results.json  Google Benchmark's JSON (median, mean and
+#                       spread of the three repetitions of every case);
+#   docs/benchmark.svg  the chart the README shows (ns per element of the float forward passes),
+#                       on a run of every case with the default flags; a run with arguments or
+#                       other SIMDACT_BENCH_ARCH_FLAGS writes it beside the JSON instead
+#                       (build/bench-*/benchmark.svg), so that a partial run leaves the README's
+#                       chart alone.
 # Extra arguments go to the benchmark, e.g. --benchmark_filter='/float/.*/4096(/|$)'. The in-place
 # cases are timed call by call and Google Benchmark appends /manual_time to their names, so a
 # filter ending in '/4096$' selects only the out-of-place ones.
@@ -37,5 +43,9 @@ cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | 
 # Debian's python3-matplotlib belongs to /usr/bin/python3, which another python3 on PATH may hide.
 python=python3
 [ -x /usr/bin/python3 ] && python=/usr/bin/python3
-"$python" "$root/bench/table.py" "$build/results.json" --chart "$root/docs/benchmark.svg"
+chart=$build/benchmark.svg
+if [ $# -eq 0 ] && [ "$suffix" = native ]; then
+    chart=$root/docs/benchmark.svg
+fi
+"$python" "$root/bench/table.py" "$build/results.json" --chart "$chart"
 echo "JSON: $build/results.json"

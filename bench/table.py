@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Turns simdact_bench's JSON output into Markdown tables and, optionally, a chart.
 
-For each case: simdact's time per element and bandwidth, its fast level and dispatched build,
-the fastest other implementation and its ratio to simdact, and simdact's ratio to the memory
-ceiling; then each peer's ratio to simdact, case by case; then every time.
+One table per element type and N. Each row is a case (activation, operation, out of place or in
+place): simdact's time per element, its bandwidth, its time over the memory ceiling's, then one
+column per other implementation with that implementation's time over simdact's (simdact::fast
+and the dispatched build included), and the fastest peer's time over simdact::fast's. Then every
+time, in ns per element. Implementations or cases missing from the JSON (peers not compiled in, a
+filter) are left out or left blank.
 
 Usage: table.py results.json [--chart chart.svg]
 """
@@ -11,8 +14,14 @@ import json
 import sys
 from collections import defaultdict
 
-OURS = ("simdact", "simdact_fast", "simdact_dispatch")
+SIMDACT = "simdact"
+FAST = "simdact_fast"
+OURS = (SIMDACT, FAST, "simdact_dispatch")
 CEILING = "ceiling"
+ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh")
+OPERATIONS = ("forward", "derivative", "backward", "backward_from_output")
+PLACEMENTS = ("out_of_place", "in_place")
+TYPES = ("float", "double")
 
 
 def load(path):
@@ -20,7 +29,7 @@ def load(path):
         data = json.load(f)
     times = defaultdict(dict)  # (activation, op, type, placement, n) -> {impl: ns per element}
     bandwidth = defaultdict(dict)  # same key -> {impl: GB/s}
-    for b in data["benchmarks"]:
+    for b in data.get("benchmarks", []):
         if b.get("error_occurred"):
             continue
         # With repetitions, only the median counts; without, every run is an iteration.
@@ -44,114 +53,150 @@ def load(path):
     return data.get("context", {}), times, bandwidth
 
 
+def rank(value, order):
+    return order.index(value) if value in order else len(order)
+
+
 def case_order(key):
     activation, op, typ, placement, n = key
-    return (typ, activation, op, placement, n)
+    return (rank(typ, TYPES), n, rank(activation, ACTIVATIONS), activation, rank(op, OPERATIONS),
+            op, rank(placement, PLACEMENTS))
+
+
+def impl_order(impl):
+    return (impl not in OURS, rank(impl, OURS), impl)
 
 
 def fmt(v, digits=3):
-    return f"{v:.{digits}f}" if v is not None else "-"
+    return f"{v:.{digits}f}" if v is not None else ""
 
 
-def peers_of(t):
-    return {k: v for k, v in t.items() if k not in OURS and k != CEILING}
+def label(key):
+    activation, op, _, placement, _ = key
+    return f"{activation} {op}" + (", in place" if placement == "in_place" else "")
 
 
-def summary(times, bandwidth):
-    print("| case | simdact ns/elem | GB/s | fast | dispatched | fastest other | "
-          "other / simdact | other / fast | simdact / ceiling |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for key in sorted(times, key=case_order):
-        t = times[key]
-        ours = t.get("simdact")
-        if ours is None:
+def is_peer(impl):
+    return impl not in OURS and impl != CEILING
+
+
+def machine(context):
+    cpu = context.get("cpu_model") or "unknown CPU"
+    host = context.get("host_name")
+    return f"{cpu} ({context.get('num_cpus', '?')} CPUs{', host ' + host if host else ''})"
+
+
+def markdown_table(header, rows):
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+def ratio_tables(times, bandwidth):
+    """One table per (type, N): simdact's figures and every other implementation's ratio."""
+    groups = sorted({(k[2], k[4]) for k in times}, key=lambda g: (rank(g[0], TYPES), g[1]))
+    for typ, n in groups:
+        keys = sorted((k for k in times if (k[2], k[4]) == (typ, n) and SIMDACT in times[k]),
+                      key=case_order)
+        if not keys:
             continue
-        fast = t.get("simdact_fast")
-        others = peers_of(t)
-        best = min(others, key=others.get) if others else None
-        ceiling = t.get(CEILING)
-        print(f"| {'/'.join(map(str, key))} | {ours:.3f} | {fmt(bandwidth[key].get('simdact'), 1)} | "
-              f"{fmt(fast)} | {fmt(t.get('simdact_dispatch'))} | "
-              f"{f'{others[best]:.3f} ({best})' if best else '-'} | "
-              f"{fmt(others[best] / ours, 2) if best else '-'} | "
-              f"{fmt(others[best] / fast, 2) if best and fast else '-'} | "
-              f"{fmt(ours / ceiling, 2) if ceiling else '-'} |")
-
-
-def ratios(times):
-    peers = sorted({i for t in times.values() for i in peers_of(t)})
-    if not peers:
-        return
-    print("\nEach peer's time / simdact's (> 1: simdact is faster; for sigmoid and tanh the second "
-          "figure is against simdact::fast):\n")
-    print("| case | " + " | ".join(peers) + " |")
-    print("|---|" + "---|" * len(peers))
-    for key in sorted(times, key=case_order):
-        t = times[key]
-        ours, fast = t.get("simdact"), t.get("simdact_fast")
-        if ours is None:
-            continue
-        cells = []
-        for p in peers:
-            if p not in t:
-                cells.append("")
-            elif fast:
-                cells.append(f"{t[p] / ours:.2f} / {t[p] / fast:.2f}")
-            else:
-                cells.append(f"{t[p] / ours:.2f}")
-        print(f"| {'/'.join(map(str, key))} | " + " | ".join(cells) + " |")
+        others = sorted({i for k in keys for i in times[k] if i != SIMDACT and i != CEILING},
+                        key=impl_order)
+        has_fast = any(FAST in times[k] for k in keys)
+        header = ["case", "simdact ns/elem", "GB/s", "simdact / ceiling"] + others
+        if has_fast:
+            header.append("fastest peer / simdact_fast")
+        rows = []
+        for key in keys:
+            t = times[key]
+            ours = t[SIMDACT]
+            ceiling = t.get(CEILING)
+            row = [label(key), fmt(ours), fmt(bandwidth[key].get(SIMDACT), 1),
+                   fmt(ours / ceiling if ceiling else None, 2)]
+            row += [fmt(t[i] / ours, 2) if i in t else "" for i in others]
+            if has_fast:
+                peers = [v for i, v in t.items() if is_peer(i)]
+                fast = t.get(FAST)
+                row.append(fmt(min(peers) / fast, 2) if peers and fast else "")
+            rows.append(row)
+        print(f"\n### {typ}, N = {n}\n")
+        markdown_table(header, rows)
 
 
 def everything(times):
-    impls = sorted({i for t in times.values() for i in t})
-    print("\nAll implementations (ns per element):\n")
-    print("| case | " + " | ".join(impls) + " |")
-    print("|---|" + "---|" * len(impls))
+    impls = sorted({i for t in times.values() for i in t}, key=impl_order)
+    print("\n### Every time, ns per element\n")
+    rows = []
     for key in sorted(times, key=case_order):
-        row = [f"{times[key][i]:.3f}" if i in times[key] else "" for i in impls]
-        print(f"| {'/'.join(map(str, key))} | " + " | ".join(row) + " |")
+        rows.append([f"{label(key)}, {key[2]}, {key[4]}"] +
+                    [fmt(times[key].get(i)) for i in impls])
+    markdown_table(["case"] + impls, rows)
 
 
 def chart(path, context, times):
-    """Forward passes, out of place, float: ns per element of every implementation, N = 4096
-    (in cache) and the largest N measured (in memory)."""
-    import matplotlib
-
+    """Forward passes, out of place, float: ns per element of every implementation, at the
+    smallest N measured (in cache) and the largest (in memory)."""
+    try:
+        import matplotlib
+    except ImportError:
+        print(f"\nmatplotlib is not installed (Debian: python3-matplotlib): {path} not written",
+              file=sys.stderr)
+        return
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
 
-    sizes = sorted({k[4] for k in times if k[1] == "forward" and k[2] == "float"})
+    def forward(k):
+        return k[1] == "forward" and k[2] == "float" and k[3] == "out_of_place"
+
+    sizes = sorted({k[4] for k in times if forward(k)})
     if not sizes:
-        print(f"no float forward cases: {path} not written", file=sys.stderr)
+        print(f"\nno float forward case out of place: {path} not written", file=sys.stderr)
         return
     panels = sorted({sizes[0], sizes[-1]})
-    activations = ["relu", "leaky_relu", "sigmoid", "tanh"]
-    impls = sorted({i for k, t in times.items() if k[1] == "forward" and k[2] == "float"
-                    for i in t}, key=lambda i: (i not in OURS, i != CEILING, i))
-    fig, axes = plt.subplots(1, len(panels), figsize=(7 * len(panels), 4.8), squeeze=False)
-    width = 0.8 / max(1, len(impls))
+    activations = [a for a in ACTIVATIONS if any(forward(k) and k[0] == a for k in times)]
+    impls = sorted({i for k, t in times.items() if forward(k) for i in t}, key=impl_order)
+    palette = plt.cm.tab20.colors
+    # simdact's own in strong colours first, then the others; the same colour in every panel.
+    colors = {impl: palette[(2 * j) % 20 if j < 10 else (2 * j + 1) % 20]
+              for j, impl in enumerate(impls)}
+    fig, axes = plt.subplots(1, len(panels), figsize=(7 * len(panels), 5.4), squeeze=False)
     for ax, n in zip(axes[0], panels):
-        for j, impl in enumerate(impls):
-            xs, ys = [], []
-            for a, act in enumerate(activations):
-                v = times.get((act, "forward", "float", "out_of_place", n), {}).get(impl)
-                if v is not None:
-                    xs.append(a + (j - (len(impls) - 1) / 2) * width)
-                    ys.append(v)
-            ax.bar(xs, ys, width, label=impl, color=plt.cm.tab20(j % 20))
+        for a, act in enumerate(activations):
+            values = times.get((act, "forward", "float", "out_of_place", n), {})
+            present = [i for i in impls if i in values]
+            width = 0.84 / max(1, len(present))
+            for j, impl in enumerate(present):
+                ax.bar(a + (j - (len(present) - 1) / 2) * width, values[impl], width,
+                       color=colors[impl], edgecolor="black", linewidth=0.3,
+                       hatch="//" if impl == CEILING else None)
         ax.set_xticks(range(len(activations)), activations)
         ax.set_yscale("log")
         ax.set_ylabel("ns per element (log scale; lower is faster)")
-        ax.set_title(f"float forward, out of place, N = {n}")
+        size = n * 4 * 2
+        shown = f"{size / 2**20:g} MiB" if size >= 2**20 else f"{size / 2**10:g} KiB"
+        ax.set_title(f"float forward, out of place, N = {n} ({shown} read and written)",
+                     fontsize="medium")
         ax.grid(axis="y", which="both", alpha=0.3)
-    axes[0][0].legend(fontsize="small", ncol=2)
-    machine = context.get("cpu_model") or context.get("host_name", "?")
-    fig.suptitle(f"simdact_bench, {context.get('date', '?')}, {machine}, "
-                 f"{context.get('num_cpus', '?')} CPUs, single thread, "
-                 f"header-only simdact built for {context.get('simdact_architecture', '?')}",
+    shown_impls = [i for i in impls if any(i in times.get(
+        (act, "forward", "float", "out_of_place", n), {}) for act in activations for n in panels)]
+    handles = [Patch(facecolor=colors[i], edgecolor="black", linewidth=0.3,
+                     hatch="//" if i == CEILING else None) for i in shown_impls]
+    names = ["ceiling (memcpy)" if i == CEILING else i for i in shown_impls]
+    columns = min(len(names), 6)
+    # Row by row, in impl_order (the legend fills column by column).
+    rows = -(-len(names) // columns)
+    order = [r * columns + c for c in range(columns) for r in range(rows) if r * columns + c < len(names)]
+    fig.legend([handles[k] for k in order], [names[k] for k in order], loc="lower center",
+               ncol=columns, fontsize="small", frameon=False)
+    fig.suptitle(f"simdact_bench, {context.get('date', '?')[:10]}, {machine(context)}, "
+                 "one thread; header-only simdact built for "
+                 f"{context.get('simdact_architecture', '?')}; ceiling: memcpy",
                  fontsize="medium")
-    fig.tight_layout()
-    fig.savefig(path)
+    fig.tight_layout(rect=(0, 0.03 + 0.045 * rows, 1, 1))
+    # No timestamp in the file, so that it changes only when the figures do.
+    fig.savefig(path, metadata={"Date": None} if path.endswith(".svg") else None)
     print(f"\nChart: {path}")
 
 
@@ -160,25 +205,31 @@ def main(argv):
     chart_path = None
     if "--chart" in args:
         i = args.index("--chart")
+        if i + 1 >= len(args):
+            sys.exit(__doc__)
         chart_path = args[i + 1]
         del args[i : i + 2]
     if len(args) != 1:
         sys.exit(__doc__)
     context, times, bandwidth = load(args[0])
-    print(f"simdact_bench, {context.get('date', '?')}, on {context.get('cpu_model') or context.get('host_name', '?')} "
-          f"({context.get('num_cpus', '?')} CPUs); header-only simdact built for "
-          f"{context.get('simdact_architecture', '?')}, dispatched simdact running "
-          f"{context.get('simdact_dispatch', '-')}; ns per element, real time, single thread.\n")
-    print(f"Peers compiled in: {context.get('simdact_bench_peers', '?')}.\n")
-    print("fastest other: the fastest implementation that is not simdact. ceiling: memcpy (one "
-          "input) or a[i] + b[i] (two inputs), the memory bound. fast: simdact::fast (sigmoid, "
-          "tanh).\n")
-    print("in_place: every call starts from the original data (restored outside the timed "
-          "interval) and is timed on its own, less the clock's own "
-          f"{float(context.get('clock_overhead_ns', 'nan')):.0f} ns.\n")
-    summary(times, bandwidth)
-    ratios(times)
-    everything(times)
+    print(f"simdact_bench, {context.get('date', '?')}, on {machine(context)}; header-only "
+          f"simdact built for {context.get('simdact_architecture', '?')}, dispatched simdact "
+          f"running {context.get('simdact_dispatch', '-')}; real time, one thread, median of "
+          "the repetitions.\n")
+    print(f"Compiled in: {context.get('simdact_bench_peers', '?')}.\n")
+    print("Each implementation's column is its time / simdact's (> 1: simdact is faster). "
+          "ceiling: memcpy (one input) or c[i] = a[i] + b[i] (two inputs), the memory bound; "
+          "simdact_fast: simdact::fast (sigmoid, tanh); simdact_dispatch: simdact's run-time "
+          "dispatch; GB/s counts every array read or written once.\n")
+    overhead = context.get("clock_overhead_ns")
+    print("In place: every call starts from the original data (restored outside the timed "
+          "interval) and is timed on its own"
+          + (f", less the clock's own {float(overhead):.0f} ns." if overhead else "."))
+    if not times:
+        print("\nNo results.")
+    ratio_tables(times, bandwidth)
+    if times:
+        everything(times)
     if chart_path:
         chart(chart_path, context, times)
 
