@@ -38,6 +38,11 @@ def table_range(ctype):
 # reduced by multiples of ln(2)/N).
 TANH_E_DEGREE = {"float": 2, "double": 6}
 
+# ... and fast::sigmoid's: with 2^-x = 2^K * 2^(j/N) * (the rest), the kernel builds
+# 2^(K + c) * (1 + j/N) from the bits of the rounded argument (no vscalef), so its table holds
+# 2^c * (1 + j/N) * 2^(-j/N). c keeps every 2^(K + c) the kernel meets a normal number.
+SIGMOID_FAST_SCALE = {"float": 24, "double": 53}
+
 
 def tanh_h(ctype):
     return mp.log(2) / (4 * TABLE_SIZE[ctype]) * mp.mpf("1.01")
@@ -185,6 +190,17 @@ def generate():
             f"max relative error 2^{mp.nstr(mp.log(expm1_2h_error(e_c, h_max), 2), 4)}\n"
         )
         out.append(table("expm1_2h", e_c, bits, suffix, ctype))
+        c = SIGMOID_FAST_SCALE[ctype]
+        scaled = [mp.power(2, c) * (1 + mp.mpf(j) / size) * mp.power(2, -mp.mpf(j) / size)
+                  for j in range(size)]
+        rounded = [round_to(v, bits) for v in scaled]
+        e_scaled = max(abs(r - v) / v for r, v in zip(rounded, scaled))
+        out.append(
+            f"    // 2^{c} * (1 + j/{size}) * 2^(-j/{size}), max relative error "
+            f"2^{mp.nstr(mp.log(e_scaled, 2), 4)}\n"
+        )
+        out.append(f"    static constexpr int sigmoid_fast_scale = {c};\n")
+        out.append(table("sigmoid_fast_table", rounded, bits, suffix, ctype))
         out.append("};\n\n")
     out.append("} // namespace detail\nSIMDACT_END_NAMESPACE\n// clang-format on\n")
     return "".join(out)

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <type_traits>
 
 SIMDACT_BEGIN_NAMESPACE
@@ -43,8 +44,14 @@ struct zmm<float, A> {
     static constexpr float ln2_hi = 0x1.62ep-1f;
     static constexpr float ln2_lo = 0x1.0bfbe8p-15f;
     static constexpr float min_arg = -112.0f;      // 4 exp(-112) rounds to 0
-    static constexpr float max_fast_arg = 88.0f;   // 2^(88/ln2) is still finite
     static constexpr float tanh_saturation = 9.1f; // tanh rounds to 1 above 9.02
+    // fast::sigmoid's range: it rounds to 0 below -103.98 and to 1 above 17.33; 2^(K + 24) for
+    // every K the range gives (-151 to 26) has a biased exponent field from 0 to 177.
+    static constexpr float sigmoid_fast_lo = -104.5f;
+    static constexpr float sigmoid_fast_hi = 18.0f;
+    static constexpr int exponent_bias = 127;
+    // From the index bits of n (log2 of table_size) to the exponent field.
+    static constexpr int index_to_exponent = 23 - 5;
 
     static reg set(float v) noexcept { return _mm512_set1_ps(v); }
     static reg add(reg a, reg b) noexcept { return _mm512_add_ps(a, b); }
@@ -69,6 +76,13 @@ struct zmm<float, A> {
         return _mm512_mask_scalef_ps(src, m, a, b);
     }
     static reg rcp14(reg a) noexcept { return _mm512_rcp14_ps(a); }
+    static reg shift_left(reg a) noexcept {
+        return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_castps_si512(a), index_to_exponent));
+    }
+    static reg exponent_field(reg a) noexcept {
+        return _mm512_castsi512_ps(
+            _mm512_and_epi32(_mm512_castps_si512(a), _mm512_set1_epi32(0x7f800000)));
+    }
     // The low bits of n's representation select one of the 32 entries.
     static reg lookup(float const* table, reg n) noexcept {
         return _mm512_permutex2var_ps(_mm512_loadu_ps(table), _mm512_castps_si512(n),
@@ -94,8 +108,12 @@ struct zmm<double, A> {
     static constexpr double ln2_hi = 0x1.62e42fefa39efp-1;
     static constexpr double ln2_lo = 0x1.abc9e3b39803fp-56;
     static constexpr double min_arg = -750.0;
-    static constexpr double max_fast_arg = 708.0;
     static constexpr double tanh_saturation = 19.5; // tanh rounds to 1 above 19.06
+    // It rounds to 0 below -745.14 and to 1 above 37.43; K + 53 from -1076 to 55.
+    static constexpr double sigmoid_fast_lo = -745.5;
+    static constexpr double sigmoid_fast_hi = 38.0;
+    static constexpr int exponent_bias = 1023;
+    static constexpr int index_to_exponent = 52 - 4;
 
     static reg set(double v) noexcept { return _mm512_set1_pd(v); }
     static reg add(reg a, reg b) noexcept { return _mm512_add_pd(a, b); }
@@ -122,6 +140,13 @@ struct zmm<double, A> {
         return _mm512_mask_scalef_pd(src, m, a, b);
     }
     static reg rcp14(reg a) noexcept { return _mm512_rcp14_pd(a); }
+    static reg shift_left(reg a) noexcept {
+        return _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_castpd_si512(a), index_to_exponent));
+    }
+    static reg exponent_field(reg a) noexcept {
+        return _mm512_castsi512_pd(_mm512_and_epi64(
+            _mm512_castpd_si512(a), _mm512_set1_epi64(std::int64_t(0x7ff0000000000000))));
+    }
     static reg lookup(double const* table, reg n) noexcept {
         return _mm512_permutex2var_pd(_mm512_loadu_pd(table), _mm512_castpd_si512(n),
                                       _mm512_loadu_pd(table + 8));
@@ -257,41 +282,36 @@ inline typename zmm<T, A>::reg tanh_large(typename zmm<T, A>::reg a) noexcept {
     return V::fma(two, c, V::fms(two, w, one));
 }
 
-// sigmoid(x) = 1/(1 + e^-x) = s/(s + u) with s = 2^-k and u = 2^(j/N) e^r for -x = (k + j/N) ln2
-// + r, so that nothing overflows or needs a select: x is clamped to [min_arg, max_fast_arg]
-// (beyond, the result rounds to 0 or 1 anyway), s is exact even when subnormal, and the division
-// rounds once. vscalef(1, -m/N) gives 2^-k only for j = 0 and 2^-(k+1) otherwise; the table is
-// halved there to match. About 3 ULP.
+// sigmoid(x) = 1/(1 + e^-x) = s/(s + u), both scaled by 2^c (1 + j/N): for x log2(e) rounded up
+// to K + j/N (j = 0 .. N-1) and r = (K + j/N) ln2 - x in [0, ln2/N],
+// s = 2^(K + c) (1 + j/N), built from n's bits by one shift (its shifter carries the exponent
+// bias and c), and u = T_j e^r with T_j = 2^c (1 + j/N) 2^(-j/N). Nothing overflows or needs a
+// select: x is clamped where the result rounds to 0 or 1 anyway, and where it rounds to 0, s has
+// a zero exponent field and is tiny enough. The division rounds once. About 3 ULP.
 template <class T, class A>
 inline typename zmm<T, A>::reg sigmoid_fast(typename zmm<T, A>::reg x) noexcept {
     using V = zmm<T, A>;
     using reg = typename V::reg;
-    constexpr std::size_t size = V::table_size;
-    static constexpr std::array table = [] {
-        // Indexed by -m mod N (the low bits of n), which is N - j for j != 0.
-        std::array<T, size> halved{};
-        halved[0] = T(1);
-        for (std::size_t i = 1; i < size; ++i)
-            halved[i] = coefficients<T>::exp2_hi[size - i] * T(0.5);
-        return halved;
-    }();
+    static constexpr std::array table = std::to_array(coefficients<T>::sigmoid_fast_table);
     static constexpr std::array p = std::to_array(coefficients<T>::exp_table_p);
-    reg const xc = V::min(V::set(V::max_fast_arg), V::max(V::set(V::min_arg), x));
-    // n = shifter - m/N with m = floor(-x N/ln2).
-    reg const n = V::fma_up(xc, V::set(V::log2e), V::set(V::shifter));
-    reg const l = V::lookup(table.data(), n);
-    reg const minus_kf = V::sub(n, V::set(V::shifter));
-    reg r = V::fms(minus_kf, V::set(V::ln2_hi), xc); // -x - kf ln2
-    r = V::fma(minus_kf, V::set(V::ln2_lo), r);
-    reg const u = V::fma(V::mul(l, r), horner<T, A>(p, r), l);
-    reg const s = V::scalef(V::set(T(1)), minus_kf);
+    constexpr T shifter = V::shifter + T(V::exponent_bias + coefficients<T>::sigmoid_fast_scale);
+    reg const xc = V::min(V::set(V::sigmoid_fast_hi), V::max(V::set(V::sigmoid_fast_lo), x));
+    reg const n = V::fma_up(xc, V::set(V::log2e), V::set(shifter));
+    reg const t = V::lookup(table.data(), n);
+    reg const kf = V::sub(n, V::set(shifter)); // K + j/N
+    reg r = V::fms(kf, V::set(V::ln2_hi), xc);
+    r = V::fma(kf, V::set(V::ln2_lo), r);
+    reg const u = V::fma(V::mul(t, r), horner<T, A>(p, r), t);
+    reg const s = V::shift_left(n);
     return V::div(s, V::add(s, u));
 }
 
 // tanh(x) = e/(e + 2) with e = expm1(2x), which is odd and needs no select and no polynomial
-// for small x: 2x = (k + j/N) ln2 + 2h, rounded to nearest so that small x has k = j = 0, and
-// e = (2^k T_j - 1) + 2^k (T_j e(h) + T_lo), the first difference exact wherever it cancels.
-// x is clamped where tanh rounds to +-1. About 3.5 ULP.
+// for small x: 2x = (K + j/N) ln2 + 2h, rounded to nearest so that small x has K = j = 0, and
+// e = (2^K T_j - 1) + 2^K (T_j e(h) + T_lo), the first difference exact wherever it cancels.
+// 2^K comes from n's bits (its shifter carries the exponent bias). The reduction takes ln2 in
+// one part: its error grows with K, where tanh no longer depends on it. x is clamped where tanh
+// rounds to +-1. About 3.5 ULP.
 template <class T, class A>
 inline typename zmm<T, A>::reg tanh_fast(typename zmm<T, A>::reg x) noexcept {
     using V = zmm<T, A>;
@@ -303,17 +323,18 @@ inline typename zmm<T, A>::reg tanh_fast(typename zmm<T, A>::reg x) noexcept {
         return table;
     }();
     static constexpr std::array c = std::to_array(coefficients<T>::expm1_2h);
+    constexpr T shifter = V::shifter + T(V::exponent_bias);
     reg const xc = V::min(V::set(V::tanh_saturation), V::max(V::set(-V::tanh_saturation), x));
-    reg const n = V::fma(xc, V::set(2 * V::log2e), V::set(V::shifter));
+    reg const n = V::fma(xc, V::set(2 * V::log2e), V::set(shifter));
     reg const t_hi = V::lookup(hi.data(), n);
     reg const t_lo = V::lookup(lo.data(), n);
-    reg const kf = V::sub(n, V::set(V::shifter));
-    reg h = V::fnma(kf, V::set(V::ln2_hi / 2), xc); // x - kf ln2/2
-    h = V::fnma(kf, V::set(V::ln2_lo / 2), h);
+    reg const kf = V::sub(n, V::set(shifter));
+    reg const h = V::fnma(kf, V::set(T(V::ln2_hi + V::ln2_lo) / 2), xc); // x - kf ln2/2
     reg const e = V::mul(horner<T, A>(c, h), h);
-    reg const tail = V::scalef(V::fma(t_hi, e, t_lo), kf);
-    // tail - (1 - 2^k T_j), not the sum: for x = +-0 it is +-0 (tail is fma(1, +-0, -0)).
-    reg const em1 = V::sub(tail, V::sub(V::set(T(1)), V::scalef(t_hi, kf)));
+    reg const scale = V::exponent_field(V::shift_left(n)); // 2^K
+    reg const one_minus_head = V::fnma(t_hi, scale, V::set(T(1)));
+    // tail - (1 - head), not the sum: for x = +-0 it is +-0 (the tail is fma(1, +-0, -0)).
+    reg const em1 = V::fms(V::fma(t_hi, e, t_lo), scale, one_minus_head);
     return V::div(em1, V::add(em1, V::set(T(2))));
 }
 
