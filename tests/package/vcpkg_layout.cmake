@@ -1,4 +1,4 @@
-# Installs simdact the way cmake/vcpkg/simdact/portfile.cmake does, into a tree laid out like
+# Installs simdact the way cmake/vcpkg/ports/simdact/portfile.cmake does, into a tree laid out like
 # vcpkg's (installed/<triplet>/...), without the vcpkg tool (cmake -P):
 #   -DSOURCE_DIR=<simdact>  -DWORK_DIR=<dir>  -DCXX=<compiler>  -DGENERATOR=<gen>
 # The configure options are read from the portfile itself, and every other portfile step this
@@ -6,7 +6,8 @@
 cmake_minimum_required(VERSION 3.23)
 set(triplet x64-linux)
 set(port simdact)
-set(portfile "${SOURCE_DIR}/cmake/vcpkg/${port}/portfile.cmake")
+set(port_dir "${SOURCE_DIR}/cmake/vcpkg/ports/${port}")
+set(portfile "${port_dir}/portfile.cmake")
 file(READ "${portfile}" text)
 
 function(require_in_portfile literal)
@@ -16,6 +17,14 @@ function(require_in_portfile literal)
   endif()
 endfunction()
 require_in_portfile("set(VCPKG_BUILD_TYPE release)")
+# The overlay port builds the checkout it is in: its SOURCE_PATH must be that checkout's root.
+set(source_path_line "get_filename_component(SOURCE_PATH \"\${CMAKE_CURRENT_LIST_DIR}/../../../..\" ABSOLUTE)")
+require_in_portfile("${source_path_line}")
+get_filename_component(port_source "${port_dir}/../../../.." ABSOLUTE)
+get_filename_component(source_root "${SOURCE_DIR}" ABSOLUTE)
+if(NOT port_source STREQUAL source_root OR NOT EXISTS "${port_source}/include/simdact/simdact.hpp")
+  message(FATAL_ERROR "the portfile's SOURCE_PATH is ${port_source}, not the checkout ${source_root}")
+endif()
 require_in_portfile("vcpkg_cmake_install()")
 require_in_portfile("vcpkg_cmake_config_fixup(CONFIG_PATH share/cmake/simdact)")
 require_in_portfile("vcpkg_fixup_pkgconfig()")
@@ -73,7 +82,7 @@ file(WRITE "${share}/simdactTargets.cmake" "${before}${after}")
 file(REMOVE_RECURSE "${package}/share/cmake")
 # vcpkg_install_copyright and the usage file.
 file(COPY_FILE "${SOURCE_DIR}/LICENSE" "${share}/copyright")
-file(COPY_FILE "${SOURCE_DIR}/cmake/vcpkg/${port}/usage" "${share}/usage")
+file(COPY_FILE "${port_dir}/usage" "${share}/usage")
 
 # What vcpkg's post-build checks expect of a header-only release-only port.
 foreach(path include/simdact/simdact.hpp share/${port}/simdactConfig.cmake

@@ -1,14 +1,12 @@
-# vcpkg port of simdact (header-only). tests/package/vcpkg_layout.cmake reads this file and
-# repeats its configure options and install layout in CI, so keep the calls below in this form.
+# vcpkg overlay port of simdact (header-only), built from the checkout that holds it:
+#   vcpkg install simdact --overlay-ports=<checkout>/cmake/vcpkg/ports
+# In a registry, SOURCE_PATH comes from vcpkg_from_github at the release tag instead (its SHA512
+# is that of `git archive --format=tar --prefix=simdact-X.Y.Z/ vX.Y.Z | gzip -n`).
+# tests/package/vcpkg_layout.cmake reads this file and repeats its configure options and install
+# layout in CI, so keep the calls below in this form.
 set(VCPKG_BUILD_TYPE release) # header-only
 
-vcpkg_from_github(
-    OUT_SOURCE_PATH SOURCE_PATH
-    REPO simdact/simdact
-    REF "v${VERSION}"
-    SHA512 0 # set to the archive's hash when v${VERSION} is tagged; until then install with --head
-    HEAD_REF main
-)
+get_filename_component(SOURCE_PATH "${CMAKE_CURRENT_LIST_DIR}/../../../.." ABSOLUTE)
 
 vcpkg_cmake_configure(
     SOURCE_PATH "${SOURCE_PATH}"
