@@ -2,6 +2,7 @@
 #pragma once
 
 #include <simdact/config.hpp>
+#include <simdact/detail/avx512.hpp>
 #include <simdact/detail/lanewise.hpp>
 
 SIMDACT_BEGIN_NAMESPACE
@@ -31,6 +32,10 @@ struct leaky_relu {
         return detail::lanewise<Arch>(x, [a = alpha](auto const& b) {
             using B = std::decay_t<decltype(b)>;
             using T = typename B::value_type;
+#if XSIMD_WITH_AVX512F
+            if constexpr (detail::avx512_kernels<T, typename B::arch_type>)
+                return B(detail::avx512::step<T, typename B::arch_type>(b, static_cast<T>(a)));
+#endif
             return xsimd::select(b < B(0), B(static_cast<T>(a)), xsimd::select(b >= B(0), B(1), b));
         });
     }

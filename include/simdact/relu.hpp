@@ -2,6 +2,7 @@
 #pragma once
 
 #include <simdact/config.hpp>
+#include <simdact/detail/avx512.hpp>
 #include <simdact/detail/lanewise.hpp>
 
 SIMDACT_BEGIN_NAMESPACE
@@ -26,6 +27,12 @@ struct relu {
     V derivative(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) {
             using B = std::decay_t<decltype(b)>;
+#if XSIMD_WITH_AVX512F
+            using T = typename B::value_type;
+            using A = typename B::arch_type;
+            if constexpr (detail::avx512_kernels<T, A>)
+                return B(detail::avx512::step<T, A>(b, T(0)));
+#endif
             return xsimd::select(b < B(0), B(0), xsimd::select(b >= B(0), B(1), b));
         });
     }

@@ -1,6 +1,7 @@
 // AVX-512 kernels for sigmoid and tanh (float and double), which use instructions xsimd does not
 // expose: a table lookup in registers (vpermt2ps/pd), scaling by 2^k with one rounding
-// (vscalefps/pd), a 14-bit reciprocal (vrcp14ps/pd) and a rounding mode per instruction. Same
+// (vscalefps/pd), a 14-bit reciprocal (vrcp14ps/pd) and a rounding mode per instruction; and
+// the derivatives of relu and leaky_relu in one vfixupimmps/pd. Same
 // algorithms as the generic kernels in logistic.hpp and tanh.hpp, with
 // exp(z) = 2^k * 2^(j/N) * exp(r) instead of 2^k * exp(r).
 #pragma once
@@ -76,6 +77,10 @@ struct zmm<float, A> {
         return _mm512_mask_scalef_ps(src, m, a, b);
     }
     static reg rcp14(reg a) noexcept { return _mm512_rcp14_ps(a); }
+    // A value chosen by the class of x: see step_table.
+    static reg fixup(reg fallback, reg x, std::int32_t table) noexcept {
+        return _mm512_fixupimm_ps(fallback, x, _mm512_set1_epi32(table), 0);
+    }
     static reg shift_left(reg a) noexcept {
         return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_castps_si512(a), index_to_exponent));
     }
@@ -140,6 +145,9 @@ struct zmm<double, A> {
         return _mm512_mask_scalef_pd(src, m, a, b);
     }
     static reg rcp14(reg a) noexcept { return _mm512_rcp14_pd(a); }
+    static reg fixup(reg fallback, reg x, std::int32_t table) noexcept {
+        return _mm512_fixupimm_pd(fallback, x, _mm512_set1_epi64(table), 0);
+    }
     static reg shift_left(reg a) noexcept {
         return _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_castpd_si512(a), index_to_exponent));
     }
@@ -280,6 +288,17 @@ inline typename zmm<T, A>::reg tanh_large(typename zmm<T, A>::reg a) noexcept {
     reg const c = V::mul(d.residual(one, w), w); // 1 - w is exact: w in [3/4, 1]
     reg const two = V::set(T(2));
     return V::fma(two, c, V::fms(two, w, one));
+}
+
+// The derivatives of relu and leaky_relu by the class of x, in one instruction: 1 for x >= 0
+// (-0 and +inf included), `below` for x < 0 (-inf included), and a NaN passes unchanged, as in
+// the generic kernels. Nibble k of the table is the result for class k: QNaN, SNaN, +-0, +1,
+// -inf, +inf, negative, positive; 0 = the fallback operand, 1 = x itself, 10 = +1.
+inline constexpr std::int32_t step_table = std::int32_t(0xA0A0AA11u);
+
+template <class T, class A>
+inline typename zmm<T, A>::reg step(typename zmm<T, A>::reg x, T below) noexcept {
+    return zmm<T, A>::fixup(zmm<T, A>::set(below), x, step_table);
 }
 
 // sigmoid(x) = 1/(1 + e^-x) = s/(s + u), both scaled by 2^c (1 + j/N): for x log2(e) rounded up
