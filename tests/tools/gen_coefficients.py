@@ -38,9 +38,10 @@ def table_range(ctype):
 # reduced by multiples of ln(2)/N).
 TANH_E_DEGREE = {"float": 2, "double": 6}
 
-# ... and fast::sigmoid's: with 2^-x = 2^K * 2^(j/N) * (the rest), the kernel builds
+# ... and fast::sigmoid's: with x log2(e) rounded up to K + j/N, the kernel builds
 # 2^(K + c) * (1 + j/N) from the bits of the rounded argument (no vscalef), so its table holds
-# 2^c * (1 + j/N) * 2^(-j/N). c keeps every 2^(K + c) the kernel meets a normal number.
+# 2^c * (1 + j/N) * 2^(-j/N). c keeps 2^(K + c) a normal number wherever the result does not
+# round to 0.
 SIGMOID_FAST_SCALE = {"float": 24, "double": 53}
 
 
