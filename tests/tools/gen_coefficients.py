@@ -38,11 +38,11 @@ def table_range(ctype):
 # reduced by multiples of ln(2)/N).
 TANH_E_DEGREE = {"float": 2, "double": 6}
 
-# ... and fast::sigmoid's: with x log2(e) rounded up to K + j/N, the kernel builds
-# 2^(K + c) * (1 + j/N) from the bits of the rounded argument (no vscalef), so its table holds
-# 2^c * (1 + j/N) * 2^(-j/N). c keeps 2^(K + c) a normal number wherever the result does not
-# round to 0.
-SIGMOID_FAST_SCALE = {"float": 24, "double": 53}
+# ... and the AVX-512 sigmoid's (both levels): with x log2(e) rounded up to K + j/N, the kernel
+# builds 2^(K + c) * (1 + j/N) from the bits of the rounded argument (no vscalef), so its table
+# holds 2^c * (1 + j/N) * 2^(-j/N), as hi + lo (fast::sigmoid uses hi only). c keeps
+# 2^(K + c) a normal number wherever the result does not round to 0.
+SIGMOID_SCALE = {"float": 24, "double": 53}
 
 
 def tanh_h(ctype):
@@ -191,17 +191,21 @@ def generate():
             f"max relative error 2^{mp.nstr(mp.log(expm1_2h_error(e_c, h_max), 2), 4)}\n"
         )
         out.append(table("expm1_2h", e_c, bits, suffix, ctype))
-        c = SIGMOID_FAST_SCALE[ctype]
+        c = SIGMOID_SCALE[ctype]
         scaled = [mp.power(2, c) * (1 + mp.mpf(j) / size) * mp.power(2, -mp.mpf(j) / size)
                   for j in range(size)]
-        rounded = [round_to(v, bits) for v in scaled]
-        e_scaled = max(abs(r - v) / v for r, v in zip(rounded, scaled))
+        s_hi = [round_to(v, bits) for v in scaled]
+        s_lo = [round_to(v - h, bits) for v, h in zip(scaled, s_hi)]
+        e_hi = max(abs(h - v) / v for h, v in zip(s_hi, scaled))
+        e_sum = max(abs(h + l - v) / v for h, l, v in zip(s_hi, s_lo, scaled))
         out.append(
-            f"    // 2^{c} * (1 + j/{size}) * 2^(-j/{size}), max relative error "
-            f"2^{mp.nstr(mp.log(e_scaled, 2), 4)}\n"
+            f"    // 2^{c} * (1 + j/{size}) * 2^(-j/{size}) = sigmoid_table_hi[j] + sigmoid_table_lo[j];\n"
+            f"    // max relative error of hi alone 2^{mp.nstr(mp.log(e_hi, 2), 4)}, "
+            f"of the sum 2^{mp.nstr(mp.log(e_sum, 2), 4)}\n"
         )
-        out.append(f"    static constexpr int sigmoid_fast_scale = {c};\n")
-        out.append(table("sigmoid_fast_table", rounded, bits, suffix, ctype))
+        out.append(f"    static constexpr int sigmoid_scale = {c};\n")
+        out.append(table("sigmoid_table_hi", s_hi, bits, suffix, ctype))
+        out.append(table("sigmoid_table_lo", s_lo, bits, suffix, ctype))
         out.append("};\n\n")
     out.append("} // namespace detail\nSIMDACT_END_NAMESPACE\n// clang-format on\n")
     return "".join(out)

@@ -1,9 +1,10 @@
 // AVX-512 kernels for sigmoid and tanh (float and double), which use instructions xsimd does not
 // expose: a table lookup in registers (vpermt2ps/pd), scaling by 2^k with one rounding
 // (vscalefps/pd), a 14-bit reciprocal (vrcp14ps/pd) and a rounding mode per instruction; and
-// the derivatives of relu and leaky_relu in one vfixupimmps/pd. Same
-// algorithms as the generic kernels in logistic.hpp and tanh.hpp, with
-// exp(z) = 2^k * 2^(j/N) * exp(r) instead of 2^k * exp(r).
+// the derivatives of relu and leaky_relu in one vfixupimmps/pd. The derivatives and the
+// accurate tanh follow the generic kernels in logistic.hpp and tanh.hpp, with
+// exp(z) = 2^k * 2^(j/N) * exp(r) instead of 2^k * exp(r); sigmoid and the fast tanh are
+// formulas of their own (each described at its kernel).
 #pragma once
 
 #include <simdact/config.hpp>
@@ -46,10 +47,10 @@ struct zmm<float, A> {
     static constexpr float ln2_lo = 0x1.0bfbe8p-15f;
     static constexpr float min_arg = -112.0f;      // 4 exp(-112) rounds to 0
     static constexpr float tanh_saturation = 9.1f; // tanh rounds to 1 above 9.02
-    // fast::sigmoid's range: it rounds to 0 below -103.98 and to 1 above 17.33; 2^(K + 24) for
+    // sigmoid's range: it rounds to 0 below -103.98 and to 1 above 17.33; 2^(K + 24) for
     // every K the range gives (-151 to 26) has a biased exponent field from 0 to 177.
-    static constexpr float sigmoid_fast_lo = -104.5f;
-    static constexpr float sigmoid_fast_hi = 18.0f;
+    static constexpr float sigmoid_lo = -104.5f;
+    static constexpr float sigmoid_hi = 18.0f;
     static constexpr int exponent_bias = 127;
     // From the index bits of n (log2 of table_size) to the exponent field.
     static constexpr int index_to_exponent = 23 - 5;
@@ -71,7 +72,6 @@ struct zmm<float, A> {
     // vminps/vmaxps return their second operand when either is NaN: put x second.
     static reg min(reg a, reg b) noexcept { return _mm512_min_ps(a, b); }
     static reg max(reg a, reg b) noexcept { return _mm512_max_ps(a, b); }
-    static reg negative_abs(reg x) noexcept { return _mm512_or_ps(x, set(-0.0f)); }
     static reg scalef(reg a, reg b) noexcept { return _mm512_scalef_ps(a, b); }
     static reg scalef(reg src, mask m, reg a, reg b) noexcept {
         return _mm512_mask_scalef_ps(src, m, a, b);
@@ -115,8 +115,8 @@ struct zmm<double, A> {
     static constexpr double min_arg = -750.0;
     static constexpr double tanh_saturation = 19.5; // tanh rounds to 1 above 19.06
     // It rounds to 0 below -745.14 and to 1 above 37.43; K + 53 from -1076 to 55.
-    static constexpr double sigmoid_fast_lo = -745.5;
-    static constexpr double sigmoid_fast_hi = 38.0;
+    static constexpr double sigmoid_lo = -745.5;
+    static constexpr double sigmoid_hi = 38.0;
     static constexpr int exponent_bias = 1023;
     static constexpr int index_to_exponent = 52 - 4;
 
@@ -136,10 +136,6 @@ struct zmm<double, A> {
     }
     static reg min(reg a, reg b) noexcept { return _mm512_min_pd(a, b); }
     static reg max(reg a, reg b) noexcept { return _mm512_max_pd(a, b); }
-    static reg negative_abs(reg x) noexcept {
-        return _mm512_castsi512_pd(
-            _mm512_or_epi64(_mm512_castpd_si512(x), _mm512_castpd_si512(set(-0.0))));
-    }
     static reg scalef(reg a, reg b) noexcept { return _mm512_scalef_pd(a, b); }
     static reg scalef(reg src, mask m, reg a, reg b) noexcept {
         return _mm512_mask_scalef_pd(src, m, a, b);
@@ -207,6 +203,16 @@ struct exp_table {
     }
 };
 
+// 1/d to 2^-14 (float: vrcp14ps) or 2^-28 (double: one Newton step on vrcp14pd).
+template <class T, class A>
+inline typename zmm<T, A>::reg reciprocal(typename zmm<T, A>::reg d) noexcept {
+    using V = zmm<T, A>;
+    auto rcp = V::rcp14(d);
+    if constexpr (std::is_same_v<T, double>)
+        rcp = V::fma(rcp, V::fnma(d, rcp, V::set(1.0)), rcp);
+    return rcp;
+}
+
 // 1 + t for t = exp(z) = 2^k (t_hi + s_lo) <= 1: its two scaled parts, and a reciprocal of their
 // sum good to 2^-14 (float) or 2^-28 (double: one Newton step on vrcp14pd).
 template <class T, class A>
@@ -217,10 +223,7 @@ struct one_plus_table {
 
     explicit one_plus_table(exp_table<T, A> const& e) noexcept
         : t_a(V::scalef(e.t_hi, e.kf)), t_b(V::scalef(e.s_lo, e.kf)) {
-        reg const d = V::add(V::add(V::set(T(1)), t_a), t_b);
-        rcp = V::rcp14(d);
-        if constexpr (std::is_same_v<T, double>)
-            rcp = V::fma(rcp, V::fnma(d, rcp, V::set(1.0)), rcp);
+        rcp = reciprocal<T, A>(V::add(V::add(V::set(T(1)), t_a), t_b));
     }
 
     // n/(1 + t) starts from a guess y = n' * rcp, n' within an ulp of n; n/(1 + t) is then
@@ -231,30 +234,6 @@ struct one_plus_table {
         return V::fnma(y, t_b, V::fnma(y, t_a, V::sub(n_hi, y)));
     }
 };
-
-// -min(|x|, -min_arg); NaN stays NaN.
-template <class T, class A>
-inline typename zmm<T, A>::reg negative_abs_clamped(typename zmm<T, A>::reg x) noexcept {
-    using V = zmm<T, A>;
-    return V::max(V::set(V::min_arg), V::negative_abs(x));
-}
-
-template <class T, class A>
-inline typename zmm<T, A>::reg sigmoid_accurate(typename zmm<T, A>::reg x) noexcept {
-    using V = zmm<T, A>;
-    using reg = typename V::reg;
-    exp_table<T, A> const e(negative_abs_clamped<T, A>(x));
-    one_plus_table<T, A> const d(e);
-    auto const negative = V::sign_set(x);
-    reg const one = V::set(T(1));
-    // x >= 0: 1/(1 + t); x < 0: (t_hi + s_lo)/(1 + t), without t's 2^k.
-    reg const y = V::mul(V::add(one, negative, e.t_hi, e.s_lo), d.rcp);
-    reg r = d.residual(V::blend(one, negative, e.t_hi), y);
-    r = V::add(r, negative, r, e.s_lo);
-    reg const sum = V::fma(r, d.rcp, y);
-    // 2^k last, so that a subnormal result is rounded once more only.
-    return V::scalef(sum, negative, sum, e.kf);
-}
 
 // factor * t/(1+t)^2, t = exp(z), z <= 0 or NaN: t/(1+t) and 1/(1+t) each in two parts,
 // multiplied and rounded once.
@@ -304,25 +283,63 @@ inline typename zmm<T, A>::reg step(typename zmm<T, A>::reg x, T below) noexcept
 // sigmoid(x) = 1/(1 + e^-x) = s/(s + u), both scaled by 2^c (1 + j/N): for x log2(e) rounded up
 // to K + j/N (j = 0 .. N-1) and r = (K + j/N) ln2 - x in [0, ln2/N],
 // s = 2^(K + c) (1 + j/N), built from n's bits by one shift (its shifter carries the exponent
-// bias and c), and u = T_j e^r with T_j = 2^c (1 + j/N) 2^(-j/N). Nothing overflows or needs a
-// select: x is clamped where the result rounds to 0 or 1 anyway, and where it rounds to 0, s has
-// a zero exponent field and is tiny enough. The division rounds once. About 3 ULP.
+// bias and c), and u = T_j e^r with T_j = 2^c (1 + j/N) 2^(-j/N) = T_hi + T_lo. Nothing overflows
+// or needs a select: x is clamped where the result rounds to 0 or 1 anyway, and where it rounds
+// to 0, s has a zero exponent field and is tiny enough.
+template <class T, class A>
+struct sigmoid_reduction {
+    using V = zmm<T, A>;
+    using reg = typename V::reg;
+    static constexpr T shifter = V::shifter + T(V::exponent_bias + coefficients<T>::sigmoid_scale);
+    reg n, r, s;
+
+    explicit sigmoid_reduction(reg x) noexcept {
+        reg const xc = V::min(V::set(V::sigmoid_hi), V::max(V::set(V::sigmoid_lo), x));
+        n = V::fma_up(xc, V::set(V::log2e), V::set(shifter));
+        reg const kf = V::sub(n, V::set(shifter)); // K + j/N
+        r = V::fma(kf, V::set(V::ln2_lo), V::fms(kf, V::set(V::ln2_hi), xc));
+        s = V::shift_left(n);
+    }
+
+    // T_j (e^r - 1) + addend, rounded once after the product T_j r.
+    reg u_minus_table(reg t, reg addend) const noexcept {
+        static constexpr std::array p = std::to_array(coefficients<T>::exp_table_p);
+        return V::fma(V::mul(t, r), horner<T, A>(p, r), addend);
+    }
+};
+
+// Within 1 ULP (0.58 over all floats): u = T_hi + u_lo, d = s + u carried as d_hi + d_lo (the sum
+// s + T_hi and its exact error, by Fast2Sum on the larger and smaller of the two, plus u_lo), a
+// quotient y0 = s/(d_hi + d_lo) rounded, and its correction e/d from the residual
+// e = s - y0 d_hi - y0 d_lo. Subnormal results are rounded once, by the last fma.
+template <class T, class A>
+inline typename zmm<T, A>::reg sigmoid_accurate(typename zmm<T, A>::reg x) noexcept {
+    using V = zmm<T, A>;
+    using reg = typename V::reg;
+    static constexpr std::array hi = std::to_array(coefficients<T>::sigmoid_table_hi);
+    static constexpr std::array lo = std::to_array(coefficients<T>::sigmoid_table_lo);
+    sigmoid_reduction<T, A> const q(x);
+    reg const t_hi = V::lookup(hi.data(), q.n);
+    reg const u_lo = q.u_minus_table(t_hi, V::lookup(lo.data(), q.n));
+    reg const d_hi = V::add(q.s, t_hi);
+    reg const d_lo =
+        V::add(V::sub(V::min(q.s, t_hi), V::sub(d_hi, V::max(q.s, t_hi))), u_lo);
+    reg const d = V::add(d_hi, d_lo);
+    reg const y0 = V::div(q.s, d);
+    reg const e = V::fnma(y0, d_lo, V::fnma(y0, d_hi, q.s));
+    return V::fma(e, reciprocal<T, A>(d), y0);
+}
+
+// s/(s + u) with u = T_hi e^r rounded once and one division. About 3.3 ULP.
 template <class T, class A>
 inline typename zmm<T, A>::reg sigmoid_fast(typename zmm<T, A>::reg x) noexcept {
     using V = zmm<T, A>;
     using reg = typename V::reg;
-    static constexpr std::array table = std::to_array(coefficients<T>::sigmoid_fast_table);
-    static constexpr std::array p = std::to_array(coefficients<T>::exp_table_p);
-    constexpr T shifter = V::shifter + T(V::exponent_bias + coefficients<T>::sigmoid_fast_scale);
-    reg const xc = V::min(V::set(V::sigmoid_fast_hi), V::max(V::set(V::sigmoid_fast_lo), x));
-    reg const n = V::fma_up(xc, V::set(V::log2e), V::set(shifter));
-    reg const t = V::lookup(table.data(), n);
-    reg const kf = V::sub(n, V::set(shifter)); // K + j/N
-    reg r = V::fms(kf, V::set(V::ln2_hi), xc);
-    r = V::fma(kf, V::set(V::ln2_lo), r);
-    reg const u = V::fma(V::mul(t, r), horner<T, A>(p, r), t);
-    reg const s = V::shift_left(n);
-    return V::div(s, V::add(s, u));
+    static constexpr std::array table = std::to_array(coefficients<T>::sigmoid_table_hi);
+    sigmoid_reduction<T, A> const q(x);
+    reg const t = V::lookup(table.data(), q.n);
+    reg const u = q.u_minus_table(t, t);
+    return V::div(q.s, V::add(q.s, u));
 }
 
 // tanh(x) = e/(e + 2) with e = expm1(2x), which is odd and needs no select and no polynomial
