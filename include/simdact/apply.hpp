@@ -56,15 +56,16 @@ span_info info(char const* name, R& r) {
 // first one before a streamed output's aligned part) is copied into a zero-padded buffer and
 // computed by the same vector code, so an element's result never depends on its position or on
 // the length. Loads of a batch happen before its store, so an output that is exactly one of the
-// inputs is fine. When the inputs and the output together span stream_threshold_bytes or more,
-// an output that is not one of the inputs is written with streaming stores.
+// inputs is fine. When Stream is true and the inputs and the output together span
+// stream_threshold_bytes or more, an output that is not one of the inputs is written with
+// streaming stores.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 // GCC 12 at -O3 reports the full-batch loads as out of bounds for short arrays of known size,
 // on paths where the loop never runs (n < width).
 #pragma GCC diagnostic ignored "-Warray-bounds"
 #endif
-template <class Arch, class T, std::size_t N, class Op>
+template <class Arch, class T, std::size_t N, bool Stream, class Op>
 void transform(std::array<T const*, N> const& inputs, T* out, std::size_t n, Op const& operation) {
     using B = xsimd::batch<T, Arch>;
     constexpr std::size_t width = B::size;
@@ -93,7 +94,7 @@ void transform(std::array<T const*, N> const& inputs, T* out, std::size_t n, Op 
     std::size_t i = 0;
     bool const in_place = std::find(in.begin(), in.end(), out) != in.end();
     auto const address = reinterpret_cast<std::uintptr_t>(out);
-    if constexpr (has_stream_store<Arch>) {
+    if constexpr (Stream && has_stream_store<Arch>) {
         // (N + 1) * n * sizeof(T) cannot overflow: n elements of T fit in memory.
         if ((N + 1) * n * sizeof(T) >= stream_threshold_bytes && !in_place &&
             address % sizeof(T) == 0) {
@@ -137,14 +138,14 @@ std::size_t check_arguments(char const* function,
     return output.size;
 }
 
-// Checks every argument, then runs op.
-template <class Arch, class Op, class Out, class... In>
+// Checks every argument, then runs op (Stream: see transform).
+template <class Arch, bool Stream, class Op, class Out, class... In>
 void checked_transform(char const* function, Op const& op,
                        std::array<char const*, sizeof...(In) + 1> const& names, Out& out,
                        In&... in) {
     std::size_t const n = check_arguments<Arch>(function, names, out, in...);
-    transform<Arch, element_t<Out>, sizeof...(In)>({std::ranges::data(in)...},
-                                                   std::ranges::data(out), n, op);
+    transform<Arch, element_t<Out>, sizeof...(In), Stream>({std::ranges::data(in)...},
+                                                           std::ranges::data(out), n, op);
 }
 
 } // namespace detail
@@ -157,7 +158,7 @@ void forward(F const& f, X&& x, Y&& y) {
     using T = detail::element_t<Y>;
     static_assert(activation<F, T, Arch>, "simdact::forward: F needs operator() and derivative() "
                                           "templated on xsimd::batch");
-    detail::checked_transform<Arch>(
+    detail::checked_transform<Arch, detail::may_stream<F>>(
         "forward", [f](auto const& b) { return f(b); }, {"x", "y"}, y, x);
 }
 
@@ -167,7 +168,7 @@ void derivative(F const& f, X&& x, D&& d) {
     using T = detail::element_t<D>;
     static_assert(activation<F, T, Arch>, "simdact::derivative: F needs operator() and "
                                           "derivative() templated on xsimd::batch");
-    detail::checked_transform<Arch>(
+    detail::checked_transform<Arch, detail::may_stream<F>>(
         "derivative", [f](auto const& b) { return f.derivative(b); }, {"x", "d"}, d, x);
 }
 
@@ -178,7 +179,7 @@ void backward(F const& f, X&& x, DY&& dy, DX&& dx) {
     using T = detail::element_t<DX>;
     static_assert(activation<F, T, Arch>, "simdact::backward: F needs operator() and "
                                           "derivative() templated on xsimd::batch");
-    detail::checked_transform<Arch>(
+    detail::checked_transform<Arch, detail::may_stream<F>>(
         "backward", [f](auto const& xb, auto const& dyb) { return dyb * f.derivative(xb); },
         {"x", "dy", "dx"}, dx, x, dy);
 }
@@ -192,7 +193,7 @@ void backward_from_output(F const& f, Y&& y, DY&& dy, DX&& dx) {
     static_assert(activation_with_output_derivative<F, T, Arch>,
                   "simdact::backward_from_output: F needs derivative_from_output() (sigmoid and "
                   "tanh have it; relu's derivative cannot be told from its output at 0)");
-    detail::checked_transform<Arch>(
+    detail::checked_transform<Arch, true>(
         "backward_from_output",
         [f](auto const& yb, auto const& dyb) { return dyb * f.derivative_from_output(yb); },
         {"y", "dy", "dx"}, dx, y, dy);

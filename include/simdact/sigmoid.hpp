@@ -15,6 +15,11 @@ SIMDACT_BEGIN_NAMESPACE
 /// Special values: NaN -> NaN, -inf -> +0, +inf -> 1, +-0 -> 0.5. Never overflows: large
 /// negative x gives the (possibly subnormal) value, or +0 below the smallest subnormal.
 struct sigmoid {
+    /// It costs more than moving its data, so the span drivers write its results (except
+    /// backward_from_output's) with ordinary stores, never streaming ones, which would slow the
+    /// loop down (detail/stream.hpp). A functor of your own may declare the same.
+    static constexpr bool compute_bound = true;
+
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_accurate(b); });

@@ -17,18 +17,19 @@ namespace dispatch::detail {
 // bit those of simdact::forward<Arch> and friends; the arguments were checked by the caller.
 template <class Arch, class F, class T>
 void kernels<Arch, F, T>::forward(F const& f, T const* x, T* y, std::size_t n) {
-    simdact::detail::transform<Arch, T, 1>({x}, y, n, [&f](auto const& b) { return f(b); });
+    simdact::detail::transform<Arch, T, 1, simdact::detail::may_stream<F>>(
+        {x}, y, n, [&f](auto const& b) { return f(b); });
 }
 
 template <class Arch, class F, class T>
 void kernels<Arch, F, T>::derivative(F const& f, T const* x, T* d, std::size_t n) {
-    simdact::detail::transform<Arch, T, 1>({x}, d, n,
-                                           [&f](auto const& b) { return f.derivative(b); });
+    simdact::detail::transform<Arch, T, 1, simdact::detail::may_stream<F>>(
+        {x}, d, n, [&f](auto const& b) { return f.derivative(b); });
 }
 
 template <class Arch, class F, class T>
 void kernels<Arch, F, T>::backward(F const& f, T const* x, T const* dy, T* dx, std::size_t n) {
-    simdact::detail::transform<Arch, T, 2>(
+    simdact::detail::transform<Arch, T, 2, simdact::detail::may_stream<F>>(
         {x, dy}, dx, n, [&f](auto const& xb, auto const& dyb) { return dyb * f.derivative(xb); });
 }
 
@@ -36,7 +37,7 @@ template <class Arch, class F, class T>
 void kernels<Arch, F, T>::backward_from_output(F const& f, T const* y, T const* dy, T* dx,
                                                std::size_t n) {
     if constexpr (activation_with_output_derivative<F, T, Arch>)
-        simdact::detail::transform<Arch, T, 2>(
+        simdact::detail::transform<Arch, T, 2, true>(
             {y, dy}, dx, n,
             [&f](auto const& yb, auto const& dyb) { return dyb * f.derivative_from_output(yb); });
     else

@@ -6,6 +6,7 @@
 #include <simdact/config.hpp>
 #include <simdact/detail/xsimd_compat.hpp>
 
+#include <concepts>
 #include <cstddef>
 #include <type_traits>
 
@@ -34,6 +35,21 @@ namespace detail {
 /// of the shared cache size. In place, streaming is slower at every size measured up to 256 MiB
 /// (0.25-0.95x for leaky_relu; sigmoid, compute-bound, 0.75-1.05x), so it is never used there.
 inline constexpr std::size_t stream_threshold_bytes = std::size_t{48} << 20;
+
+/// Whether the drivers may stream F's output: not when F declares `static constexpr bool
+/// compute_bound = true` (simdact::sigmoid and simdact::tanh, and with them the fast variants),
+/// except for backward_from_output, whose derivative from the output is one multiply-add. A loop
+/// that spends most of its time computing runs slower with streaming stores, at every size
+/// measured: ./bench/run.sh on 16M elements out of place, before and after this rule, took
+/// sigmoid forward from 0.283 to 0.25 ns per float and from 1.37 to 0.7 ns per double (see the
+/// README's Speed section for the run).
+template <class F>
+inline constexpr bool may_stream = true;
+template <class F>
+    requires requires {
+        { F::compute_bound } -> std::convertible_to<bool>;
+    }
+inline constexpr bool may_stream<F> = !F::compute_bound;
 
 // True where stream_store is a non-temporal store (x86 with SSE2, AVX or AVX-512).
 template <class Arch>
