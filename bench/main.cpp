@@ -5,6 +5,7 @@
 // Benchmark appends /manual_time to the in-place ones (see run_case), so filter on N with
 // '/4096(/|$)' rather than '/4096$' when in-place cases are wanted.
 // Usage: simdact_bench [Google Benchmark flags]; bench/table.py turns its JSON into tables.
+// simdact_bench --accuracy [stride] prints the implementations' accuracy instead (accuracy.cpp).
 #include "support.hpp"
 
 #include <simdact/simdact.hpp>
@@ -179,6 +180,8 @@ void register_type(char const* type) {
 } // namespace bench
 
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "--accuracy")
+        return bench::run_accuracy(argc, argv);
     bench::register_type<float>("float");
     bench::register_type<double>("double");
     benchmark::Initialize(&argc, argv);

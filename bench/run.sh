@@ -9,6 +9,9 @@
 #                       other SIMDACT_BENCH_ARCH_FLAGS writes it beside the JSON instead
 #                       (build/bench-*/benchmark.svg), so that a partial run leaves the README's
 #                       chart alone.
+# ./bench/run.sh --accuracy [stride] builds the same binary and prints, instead of timings, every
+# implementation's error on sigmoid, tanh and their derivatives over every float (or every
+# stride-th bit pattern): bench/accuracy.cpp.
 # Extra arguments go to the benchmark, e.g. --benchmark_filter='/float/.*/4096(/|$)'. The in-place
 # cases are timed call by call and Google Benchmark appends /manual_time to their names, so a
 # filter ending in '/4096$' selects only the out-of-place ones.
@@ -36,6 +39,9 @@ cmake --build "$build" -j "$(nproc)"
 # Single-threaded: oneDNN (OpenMP) would otherwise use every core. Three repetitions of every
 # case; the tables use their median.
 export OMP_NUM_THREADS=1
+if [ "${1-}" = --accuracy ]; then
+    exec "$build/bench/simdact_bench" "$@"
+fi
 cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 "$build/bench/simdact_bench" --benchmark_min_time=0.05 --benchmark_repetitions=3 \
     --benchmark_report_aggregates_only=true "--benchmark_context=cpu_model=${cpu_model:-unknown}" \

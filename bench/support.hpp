@@ -47,4 +47,8 @@ struct registrar {
 char const* name(activation a);
 char const* name(operation op);
 
+// `simdact_bench --accuracy [stride]` (accuracy.cpp): every implementation's error on sigmoid,
+// tanh and their derivatives over all float inputs, printed as a table, instead of timings.
+int run_accuracy(int argc, char** argv);
+
 } // namespace bench
