@@ -33,25 +33,12 @@ struct row {
     std::function<void()> run;
     double max_ulp = 0;
     float worst_x = 0, worst_y = 0;
-    double max_ulp_normal = 0; // where the exact value is a normal float (>= 2^-126)
-    std::uint64_t over_one = 0;    // finite results more than 1 ULP off
-    std::uint64_t not_finite = 0;  // NaN or inf where the exact value is finite
-    std::uint64_t nan_lost = 0;    // a NaN input that did not give NaN
+    double max_ulp_normal = 0;    // where the exact value is a normal float (>= 2^-126)
+    std::uint64_t over_one = 0;   // finite results more than 1 ULP off
+    std::uint64_t not_finite = 0; // NaN or inf where the exact value is finite
+    std::uint64_t nan_lost = 0;   // a NaN input that did not give NaN
     std::uint64_t points = 0;
 };
-
-char const* function_name(function f) {
-    switch (f) {
-    case function::sigmoid:
-        return "sigmoid";
-    case function::sigmoid_derivative:
-        return "sigmoid'";
-    case function::tanh:
-        return "tanh";
-    default:
-        return "tanh'";
-    }
-}
 
 void print(std::vector<row> const& rows) {
     std::printf("| function | implementation | max ULP | max ULP, normal results | worst x | "
@@ -60,7 +47,7 @@ void print(std::vector<row> const& rows) {
     std::printf("|---|---|---|---|---|---|---|---|---|\n");
     for (auto const& r : rows)
         std::printf("| %s | %s | %.3g | %.3g | %.9g | %.9g | %.3g%% | %llu | %llu |\n",
-                    function_name(r.f), r.implementation.c_str(), r.max_ulp, r.max_ulp_normal,
+                    simdact_test::name(r.f), r.implementation.c_str(), r.max_ulp, r.max_ulp_normal,
                     static_cast<double>(r.worst_x), static_cast<double>(r.worst_y),
                     100.0 * static_cast<double>(r.over_one) / static_cast<double>(r.points),
                     static_cast<unsigned long long>(r.not_finite),
@@ -104,7 +91,8 @@ int run_accuracy(int argc, char** argv) {
     auto const start = std::chrono::steady_clock::now();
     std::uint64_t const total = ((std::uint64_t{1} << 32) + stride - 1) / stride;
     for (std::uint64_t first = 0; first < total; first += chunk) {
-        std::size_t const n = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, total - first));
+        std::size_t const n =
+            static_cast<std::size_t>(std::min<std::uint64_t>(chunk, total - first));
         for (std::size_t i = 0; i < chunk; ++i) {
             // A short last chunk repeats its last pattern: every call keeps its prepared size.
             auto const k = first + std::min<std::uint64_t>(i, n - 1);
@@ -126,8 +114,8 @@ int run_accuracy(int argc, char** argv) {
                     ++r.not_finite;
                     continue;
                 }
-                double const ulp = std::abs(static_cast<double>(y) - e) *
-                                   simdact_test::inverse_spacing<float>(e);
+                double const ulp =
+                    std::abs(static_cast<double>(y) - e) * simdact_test::inverse_spacing<float>(e);
                 r.over_one += ulp > 1;
                 if (std::abs(e) >= std::numeric_limits<float>::min())
                     r.max_ulp_normal = std::max(r.max_ulp_normal, ulp);

@@ -85,20 +85,6 @@ double distance_in_ulp(mpfr_t const ref, T y) {
 
 } // namespace
 
-char const* name(function f) {
-    switch (f) {
-    case function::sigmoid:
-        return "sigmoid";
-    case function::sigmoid_derivative:
-        return "sigmoid'";
-    case function::tanh:
-        return "tanh";
-    case function::tanh_derivative:
-        return "tanh'";
-    }
-    return "?";
-}
-
 template <class T>
 double ulp_error(function f, T x, T y) {
     real rx, ref;

@@ -9,7 +9,19 @@ namespace simdact_test {
 
 enum class function { sigmoid, sigmoid_derivative, tanh, tanh_derivative };
 
-char const* name(function f);
+inline char const* name(function f) {
+    switch (f) {
+    case function::sigmoid:
+        return "sigmoid";
+    case function::sigmoid_derivative:
+        return "sigmoid'";
+    case function::tanh:
+        return "tanh";
+    case function::tanh_derivative:
+        return "tanh'";
+    }
+    return "?";
+}
 
 // |y - f(x)| in units of the last place of f(x) in the format of T (subnormal spacing below the
 // normal range), f(x) computed in high precision. NaN y against non-NaN f(x) is +inf.

@@ -322,8 +322,7 @@ inline typename zmm<T, A>::reg sigmoid_accurate(typename zmm<T, A>::reg x) noexc
     reg const t_hi = V::lookup(hi.data(), q.n);
     reg const u_lo = q.u_minus_table(t_hi, V::lookup(lo.data(), q.n));
     reg const d_hi = V::add(q.s, t_hi);
-    reg const d_lo =
-        V::add(V::sub(V::min(q.s, t_hi), V::sub(d_hi, V::max(q.s, t_hi))), u_lo);
+    reg const d_lo = V::add(V::sub(V::min(q.s, t_hi), V::sub(d_hi, V::max(q.s, t_hi))), u_lo);
     reg const d = V::add(d_hi, d_lo);
     reg const y0 = V::div(q.s, d);
     reg const e = V::fnma(y0, d_lo, V::fnma(y0, d_hi, q.s));

@@ -46,9 +46,9 @@ inline constexpr std::size_t stream_threshold_bytes = std::size_t{48} << 20;
 template <class F>
 inline constexpr bool may_stream = true;
 template <class F>
-    requires requires {
-        { F::compute_bound } -> std::convertible_to<bool>;
-    }
+requires requires {
+    { F::compute_bound } -> std::convertible_to<bool>;
+}
 inline constexpr bool may_stream<F> = !F::compute_bound;
 
 // True where stream_store is a non-temporal store (x86 with SSE2, AVX or AVX-512).
