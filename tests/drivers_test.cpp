@@ -89,11 +89,27 @@ TYPED_TEST(drivers_test, every_length_and_alignment_matches_the_scalar_call) {
     }
 }
 
+namespace {
+struct costly_functor : simdact::relu {
+    static constexpr bool compute_bound = true;
+};
+} // namespace
+
+TEST(drivers_store_policy, compute_bound_functions_are_never_streamed) {
+    using simdact::detail::may_stream;
+    static_assert(!may_stream<simdact::sigmoid> && !may_stream<simdact::tanh>);
+    static_assert(!may_stream<simdact::fast::sigmoid> && !may_stream<simdact::fast::tanh>);
+    static_assert(may_stream<simdact::relu> && may_stream<simdact::leaky_relu>);
+    static_assert(!may_stream<costly_functor>); // a user's functor can say so too
+    SUCCEED();
+}
+
 TYPED_TEST(drivers_test, streamed_outputs_match_the_scalar_call) {
     // Calls whose arrays span stream_threshold_bytes or more write an output that is not one of
-    // their inputs with streaming stores, after an unaligned head; in-place ones do not. n puts
-    // forward and derivative (two arrays) just above the threshold, backward (three) well above,
-    // with a tail. Every path must give what the scalar call gives.
+    // their inputs with streaming stores, after an unaligned head; in-place ones do not, nor do
+    // compute-bound functions (sigmoid here) except in backward_from_output. n puts forward and
+    // derivative (two arrays) just above the threshold, backward (three) well above, with a tail.
+    // Every path must give what the scalar call gives.
     using T = TypeParam;
     constexpr std::size_t w = xsimd::batch<T>::size;
     std::size_t const n = simdact::detail::stream_threshold_bytes / (2 * sizeof(T)) + w + 3;
