@@ -52,17 +52,25 @@ span_info info(char const* name, R& r) {
             static_cast<std::size_t>(std::ranges::size(r))};
 }
 
-// out[i] = op(in_0[i], ..., in_k[i]) batch by batch. A partial batch (the last one, and the
-// first one before a streamed output's aligned part) is copied into a zero-padded buffer and
-// computed by the same vector code, so an element's result never depends on its position or on
-// the length. Loads of a batch happen before its store, so an output that is exactly one of the
-// inputs is fine. When Stream is true and the inputs and the output together span
-// stream_threshold_bytes or more, an output that is not one of the inputs is written with
-// streaming stores.
+// out[i] = op(in_0[i], ..., in_k[i]) batch by batch, every batch through the same vector code, so
+// an element's result never depends on its position or on the length (op is lanewise).
+//
+// The stores are aligned: a misaligned store straddles two cache lines, and the loop is bound by
+// its stores when op is cheap. When out is not aligned to a batch, the first full batch [0, w)
+// is stored unaligned and the aligned loop starts at the first aligned element; when the length
+// leaves a remainder, the last full batch [n - w, n) is stored unaligned after the loop. These
+// overlap elements the loop also writes, with the same values. Every batch that another store
+// overlaps is computed before that store, so an output that is exactly one of the inputs (in
+// place) is fine: the first two batches are both computed before either is stored, and the last
+// batch is computed before the loop. Only arrays shorter than one batch go through a zero-padded
+// copy.
+//
+// When Stream is true and the inputs and the output together span stream_threshold_bytes or
+// more, an output that is not one of the inputs is written with streaming stores.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 // GCC 12 at -O3 reports the full-batch loads as out of bounds for short arrays of known size,
-// on paths where the loop never runs (n < width).
+// on paths where they never run (n < width).
 #pragma GCC diagnostic ignored "-Warray-bounds"
 #endif
 template <class Arch, class T, std::size_t N, bool Stream, class Op>
@@ -78,39 +86,67 @@ void transform(std::array<T const*, N> const& inputs, T* out, std::size_t n, Op 
                                           std::index_sequence<k...>) {
         return op(B::load_unaligned(src[k] + i)...);
     };
-    // Elements [i, i + count), count < width, through one zero-padded batch.
-    auto partial = [&](std::size_t i, std::size_t count) {
+    auto batch_at = [&](std::size_t i) { return apply_at(in, i, std::make_index_sequence<N>{}); };
+
+    if (n < width) {
+        // Through one zero-padded batch.
         std::array<std::array<T, width>, N> padded{};
         std::array<T const*, N> src{};
         for (std::size_t k = 0; k < N; ++k) {
-            std::copy_n(in[k] + i, count, padded[k].data());
+            std::copy_n(in[k], n, padded[k].data());
             src[k] = padded[k].data();
         }
         std::array<T, width> result;
         apply_at(src, 0, std::make_index_sequence<N>{}).store_unaligned(result.data());
-        std::copy_n(result.data(), count, out + i);
-    };
+        std::copy_n(result.data(), n, out);
+        return;
+    }
 
-    std::size_t i = 0;
-    bool const in_place = std::find(in.begin(), in.end(), out) != in.end();
     auto const address = reinterpret_cast<std::uintptr_t>(out);
+    if (address % sizeof(T) != 0) { // not even aligned to its elements: unaligned stores only
+        B const last = batch_at(n - width);
+        std::size_t i = 0;
+        for (; i + width <= n; i += width)
+            batch_at(i).store_unaligned(out + i);
+        if (i != n)
+            last.store_unaligned(out + n - width);
+        return;
+    }
+
+    // [start, end): the batches stored aligned.
+    std::size_t const head = (sizeof(B) - address % sizeof(B)) % sizeof(B) / sizeof(T);
+    std::size_t const start = head + width <= n ? head : 0;
+    std::size_t const end = start + (n - start) / width * width;
+    bool const has_head = start != 0, has_tail = end != n;
+    // The last batch's inputs can be overwritten by the loop when in place: computed first.
+    B const last = has_tail ? batch_at(n - width) : B{};
+    std::size_t i = start;
+    if (has_head) {
+        B const first = batch_at(0), second = batch_at(start);
+        first.store_unaligned(out);
+        second.store_aligned(out + start);
+        i += width;
+    } else if (head != 0) {
+        // width <= n < head + width: the first and the last batch cover everything.
+        batch_at(0).store_unaligned(out);
+        i = end; // = width here; the loop below does not run
+    }
+    bool streamed = false;
     if constexpr (Stream && has_stream_store<Arch>) {
         // (N + 1) * n * sizeof(T) cannot overflow: n elements of T fit in memory.
-        if ((N + 1) * n * sizeof(T) >= stream_threshold_bytes && !in_place &&
-            address % sizeof(T) == 0) {
-            // Up to the first batch-aligned element the ordinary way, then streaming stores.
-            std::size_t const head = (sizeof(B) - address % sizeof(B)) % sizeof(B) / sizeof(T);
-            if (head != 0)
-                partial(0, head);
-            for (i = head; i + width <= n; i += width)
-                stream_store(apply_at(in, i, std::make_index_sequence<N>{}), out + i);
-            stream_fence<Arch>();
+        bool const in_place = std::find(in.begin(), in.end(), out) != in.end();
+        if ((N + 1) * n * sizeof(T) >= stream_threshold_bytes && !in_place) {
+            for (; i < end; i += width)
+                stream_store(batch_at(i), out + i);
+            streamed = true;
         }
     }
-    for (; i + width <= n; i += width)
-        apply_at(in, i, std::make_index_sequence<N>{}).store_unaligned(out + i);
-    if (i != n)
-        partial(i, n - i);
+    for (; i < end; i += width)
+        batch_at(i).store_aligned(out + i);
+    if (has_tail)
+        last.store_unaligned(out + n - width);
+    if (streamed)
+        stream_fence<Arch>();
 }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
