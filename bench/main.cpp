@@ -17,7 +17,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <new>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -62,12 +68,41 @@ bool has_dy(operation op) {
 
 // Inputs spread over [-10, 10] in a scrambled order (no long runs of one sign for branchy code).
 template <class T>
-std::vector<T> spread(std::size_t n, std::size_t seed) {
-    std::vector<T> v(n);
+void fill_spread(T* v, std::size_t n, std::size_t seed) {
     for (std::size_t i = 0; i < n; ++i)
         v[i] = static_cast<T>(-10.0 + 20.0 * static_cast<double>((i * 7919 + seed) % n) /
                                           static_cast<double>(n));
-    return v;
+}
+
+// x, dy and the output of a case. Every implementation gets the same three arrays for a given
+// element type and N, so their times are not skewed by where the allocator put each one's
+// buffers: each array starts on a 64-byte boundary (as a framework's tensors do), and they sit
+// 1 KiB apart modulo 4 KiB, so that a load and a store at the same index never alias in the
+// cache's 4 KiB-periodic address check. Allocated on first use and kept for the whole run.
+template <class T>
+struct arrays {
+    T* x;
+    T* dy;
+    T* out;
+};
+
+template <class T>
+arrays<T> buffers_for(std::size_t n) {
+    struct free_block {
+        void operator()(void* p) const noexcept { std::free(p); }
+    };
+    static std::map<std::size_t, std::unique_ptr<void, free_block>> blocks;
+    constexpr std::size_t page = 4096, apart = 1024;
+    std::size_t const stride = (n * sizeof(T) + page - 1) / page * page + page;
+    auto& block = blocks[n];
+    if (!block) {
+        block.reset(std::aligned_alloc(page, 3 * stride));
+        if (!block)
+            throw std::bad_alloc();
+    }
+    auto* const base = static_cast<std::byte*>(block.get());
+    return {reinterpret_cast<T*>(base), reinterpret_cast<T*>(base + stride + apart),
+            reinterpret_cast<T*>(base + 2 * stride + 2 * apart)};
 }
 
 template <class T>
@@ -98,12 +133,16 @@ double clock_overhead() {
 template <class T>
 void run_case(benchmark::State& state, implementation const& impl, activation a, operation op,
               bool in_place, std::size_t n) {
-    std::vector<T> x = spread<T>(n, 0), dy = spread<T>(n, 12345), out(n);
+    auto const [x, dy, out] = buffers_for<T>(n);
+    fill_spread(x, n, 0);
+    fill_spread(dy, n, 12345);
+    std::fill_n(out, n, T(0));
     if (op == operation::backward_from_output) // the saved output y = f(x)
-        a == activation::sigmoid ? simdact::forward(simdact::sigmoid{}, x, x)
-                                 : simdact::forward(simdact::tanh{}, x, x);
-    T* const target = !in_place ? out.data() : has_dy(op) ? dy.data() : x.data();
-    auto const run = prepare_of<T>(impl)(call<T>{a, op, x.data(), dy.data(), target, n});
+        a == activation::sigmoid
+            ? simdact::forward(simdact::sigmoid{}, std::span(x, n), std::span(x, n))
+            : simdact::forward(simdact::tanh{}, std::span(x, n), std::span(x, n));
+    T* const target = !in_place ? out : has_dy(op) ? dy : x;
+    auto const run = prepare_of<T>(impl)(call<T>{a, op, x, dy, target, n});
     if (!run) {
         state.SkipWithError("not provided");
         return;
