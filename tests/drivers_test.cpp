@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -116,6 +117,24 @@ TYPED_TEST(drivers_test, streamed_outputs_match_the_scalar_call) {
     for (std::size_t offset : {std::size_t{0}, std::size_t{1}, w - 1}) {
         expect_matches_scalar<T>(simdact::relu{}, n, offset);
         expect_matches_scalar<T>(simdact::sigmoid{}, n, offset);
+    }
+}
+
+TYPED_TEST(drivers_test, output_not_aligned_to_its_elements) {
+    // A T* at an address that is not a multiple of sizeof(T) (packed data): the drivers fall back
+    // to unaligned stores throughout. Elements are read and written through memcpy only.
+    using T = TypeParam;
+    constexpr std::size_t w = xsimd::batch<T>::size;
+    for (std::size_t n : {w, w + 1, 3 * w + 2}) {
+        std::vector<T> const x = mixed_inputs<T>(n);
+        std::vector<unsigned char> bytes((n + 1) * sizeof(T));
+        auto* const out = reinterpret_cast<T*>(bytes.data() + 1);
+        simdact::forward(simdact::leaky_relu{0.125}, x, std::span<T>(out, n));
+        for (std::size_t i = 0; i < n; ++i) {
+            T y;
+            std::memcpy(&y, bytes.data() + 1 + i * sizeof(T), sizeof(T));
+            ASSERT_TRUE(same_bits(y, simdact::leaky_relu{0.125}(x[i]))) << "n=" << n << " i=" << i;
+        }
     }
 }
 
