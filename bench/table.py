@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
 """Turns simdact_bench's JSON output into Markdown tables and, optionally, a chart.
 
+simdact_bench times every implementation of a case in rotation within one benchmark and reports,
+per implementation, its median time per element and the median over the rounds of its time over
+simdact's in the same round (with quartiles); these tables show those paired ratios, never a
+ratio of two separately measured times.
+
 One table per element type and N. Each row is a case (activation, operation, out of place or in
-place): simdact's time per element, its bandwidth, its time over the memory ceiling's, then one
-column per other implementation with that implementation's time over simdact's (simdact::fast
-and the dispatched build included), and the fastest peer's time over simdact::fast's. Then every
-time, in ns per element. Implementations or cases missing from the JSON (peers not compiled in, a
-filter) are left out or left blank.
+place): simdact's time per element, its bandwidth, its time over the memory ceiling's, the
+fastest peer library's time over simdact's, then one column per other implementation with that
+implementation's time over simdact's (simdact::fast and the dispatched build included), and the
+fastest peer's time over simdact::fast's. The ceiling and fastest-peer columns give the
+interquartile range of the per-round ratio in brackets. Then every time, in ns per element.
+Implementations or cases missing from the JSON (peers not compiled in, a filter) are left out or
+left blank.
 
 Usage: table.py results.json [--chart chart.svg]
 """
@@ -25,32 +32,40 @@ TYPES = ("float", "double")
 
 
 def load(path):
+    """Per case (activation, op, type, placement, n): {impl: ns per element}, {impl: GB/s},
+    {impl or "fastest_peer": (median, p25, p75) of its time over simdact's per round}, and
+    (median, p25, p75) of the fastest peer's time over simdact_fast's."""
     with open(path) as f:
         data = json.load(f)
-    times = defaultdict(dict)  # (activation, op, type, placement, n) -> {impl: ns per element}
-    bandwidth = defaultdict(dict)  # same key -> {impl: GB/s}
+    times = defaultdict(dict)
+    bandwidth = defaultdict(dict)
+    ratios = defaultdict(dict)
+    over_fast = {}
     for b in data.get("benchmarks", []):
         if b.get("error_occurred"):
             continue
-        # With repetitions, only the median counts; without, every run is an iteration.
-        if b.get("run_type") == "aggregate":
-            if b.get("aggregate_name") != "median":
-                continue
-            name = b["run_name"]
-        else:
-            name = b["name"]
-        if name.endswith("/manual_time"):  # the in-place cases, timed call by call
-            name = name[: -len("/manual_time")]
-        parts = name.split("/")
-        if len(parts) != 6:
+        # With repetitions, only the median counts.
+        if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
             continue
-        activation, op, typ, placement, impl, n = parts
+        # Names are <activation>/<op>/<type>/<placement>/<N>[/min_time:...]
+        parts = b.get("run_name", b["name"]).split("/")
+        if len(parts) < 5 or not parts[4].isdigit():
+            continue
+        activation, op, typ, placement, n = parts[:5]
         key = (activation, op, typ, placement, int(n))
-        unit = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[b.get("time_unit", "ns")]
-        times[key][impl] = b["real_time"] * unit / int(n)
-        if "bytes_per_second" in b:
-            bandwidth[key][impl] = b["bytes_per_second"] / 1e9
-    return data.get("context", {}), times, bandwidth
+        for counter, value in b.items():
+            impl, _, field = counter.partition(":")
+            if not field:
+                continue
+            if field == "ns_per_elem":
+                times[key][impl] = value
+            elif field == "bytes_per_second":
+                bandwidth[key][impl] = value / 1e9
+            elif field == "vs_simdact":
+                ratios[key][impl] = (value, b.get(counter + "_p25"), b.get(counter + "_p75"))
+            elif field == "vs_simdact_fast" and impl == "fastest_peer":
+                over_fast[key] = (value, b.get(counter + "_p25"), b.get(counter + "_p75"))
+    return data.get("context", {}), times, bandwidth, ratios, over_fast
 
 
 def rank(value, order):
@@ -76,10 +91,6 @@ def label(key):
     return f"{activation} {op}" + (", in place" if placement == "in_place" else "")
 
 
-def is_peer(impl):
-    return impl not in OURS and impl != CEILING
-
-
 def machine(context):
     cpu = context.get("cpu_model") or "unknown CPU"
     host = context.get("host_name")
@@ -93,7 +104,19 @@ def markdown_table(header, rows):
         print("| " + " | ".join(row) + " |")
 
 
-def ratio_tables(times, bandwidth):
+def with_spread(r, invert=False, digits=2):
+    """A paired ratio as 'median (p25-p75)'; invert gives simdact's over the other's."""
+    if not r or r[0] is None:
+        return ""
+    median, low, high = r
+    if invert:
+        median, low, high = 1 / median, 1 / high if high else None, 1 / low if low else None
+    if low is None or high is None:
+        return fmt(median, digits)
+    return f"{fmt(median, digits)} ({fmt(low, digits)}–{fmt(high, digits)})"
+
+
+def ratio_tables(times, bandwidth, ratios, over_fast):
     """One table per (type, N): simdact's figures and every other implementation's ratio."""
     groups = sorted({(k[2], k[4]) for k in times}, key=lambda g: (rank(g[0], TYPES), g[1]))
     for typ, n in groups:
@@ -103,22 +126,19 @@ def ratio_tables(times, bandwidth):
             continue
         others = sorted({i for k in keys for i in times[k] if i != SIMDACT and i != CEILING},
                         key=impl_order)
-        has_fast = any(FAST in times[k] for k in keys)
-        header = ["case", "simdact ns/elem", "GB/s", "simdact / ceiling"] + others
+        has_fast = any(k in over_fast for k in keys)
+        header = ["case", "simdact ns/elem", "GB/s", "simdact / ceiling",
+                  "fastest peer / simdact"] + others
         if has_fast:
             header.append("fastest peer / simdact_fast")
         rows = []
         for key in keys:
-            t = times[key]
-            ours = t[SIMDACT]
-            ceiling = t.get(CEILING)
-            row = [label(key), fmt(ours), fmt(bandwidth[key].get(SIMDACT), 1),
-                   fmt(ours / ceiling if ceiling else None, 2)]
-            row += [fmt(t[i] / ours, 2) if i in t else "" for i in others]
+            r = ratios[key]
+            row = [label(key), fmt(times[key][SIMDACT]), fmt(bandwidth[key].get(SIMDACT), 1),
+                   with_spread(r.get(CEILING), invert=True), with_spread(r.get("fastest_peer"))]
+            row += [fmt(r[i][0], 2) if i in r else "" for i in others]
             if has_fast:
-                peers = [v for i, v in t.items() if is_peer(i)]
-                fast = t.get(FAST)
-                row.append(fmt(min(peers) / fast, 2) if peers and fast else "")
+                row.append(with_spread(over_fast.get(key)))
             rows.append(row)
         print(f"\n### {typ}, N = {n}\n")
         markdown_table(header, rows)
@@ -211,23 +231,26 @@ def main(argv):
         del args[i : i + 2]
     if len(args) != 1:
         sys.exit(__doc__)
-    context, times, bandwidth = load(args[0])
+    context, times, bandwidth, ratios, over_fast = load(args[0])
     print(f"simdact_bench, {context.get('date', '?')}, on {machine(context)}; header-only "
           f"simdact built for {context.get('simdact_architecture', '?')}, dispatched simdact "
-          f"running {context.get('simdact_dispatch', '-')}; real time, one thread, median of "
-          "the repetitions.\n")
+          f"running {context.get('simdact_dispatch', '-')}; real time, one thread. The "
+          "implementations of a case are timed in rotation, a block of calls each per round, on "
+          "the same arrays: a time is the median over the rounds, a ratio the median of the "
+          "ratio within each round (its interquartile range in brackets).\n")
     print(f"Compiled in: {context.get('simdact_bench_peers', '?')}.\n")
-    print("Each implementation's column is its time / simdact's (> 1: simdact is faster). "
+    print("Each implementation's column is its time / simdact's (> 1: simdact is faster); "
+          "fastest peer: the fastest library other than simdact in each round. "
           "ceiling: memcpy (one input) or c[i] = a[i] + b[i] (two inputs), the memory bound; "
           "simdact_fast: simdact::fast (sigmoid, tanh); simdact_dispatch: simdact's run-time "
           "dispatch; GB/s counts every array read or written once.\n")
     overhead = context.get("clock_overhead_ns")
     print("In place: every call starts from the original data (restored outside the timed "
-          "interval) and is timed on its own"
-          + (f", less the clock's own {float(overhead):.0f} ns." if overhead else "."))
+          "interval) and is timed on its own, less the clock's own overhead"
+          + (f" ({float(overhead):.0f} ns)." if overhead else "."))
     if not times:
         print("\nNo results.")
-    ratio_tables(times, bandwidth)
+    ratio_tables(times, bandwidth, ratios, over_fast)
     if times:
         everything(times)
     if chart_path:
