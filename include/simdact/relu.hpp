@@ -4,6 +4,7 @@
 #include <simdact/config.hpp>
 #include <simdact/detail/avx512.hpp>
 #include <simdact/detail/lanewise.hpp>
+#include <simdact/detail/relu_max.hpp>
 
 SIMDACT_BEGIN_NAMESPACE
 
@@ -15,10 +16,7 @@ SIMDACT_BEGIN_NAMESPACE
 struct relu {
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
-        return detail::lanewise<Arch>(x, [](auto const& b) {
-            using B = std::decay_t<decltype(b)>;
-            return xsimd::select(b < B(0), B(0), b);
-        });
+        return detail::lanewise<Arch>(x, [](auto const& b) { return detail::relu_max(b); });
     }
 
     /// relu'(x) = 1 for x >= 0 (so relu'(0) = 1, as in the source material; PyTorch and
