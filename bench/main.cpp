@@ -140,7 +140,9 @@ struct contender {
 };
 
 // simdact's own builds (simdact, simdact_fast, simdact_dispatch): never counted as a peer.
-bool is_ours(implementation const& impl) { return impl.name.rfind("simdact", 0) == 0; }
+bool is_ours(implementation const& impl) {
+    return impl.name.rfind("simdact", 0) == 0;
+}
 
 // The q-quantile (0..1) of v, by nearest rank; v is reordered.
 double quantile(std::vector<double>& v, double q) {
@@ -193,7 +195,8 @@ void run_group(benchmark::State& state, activation a, operation op, bool in_plac
     // through the subnormals to 0, f(f(x)) converges to a fixed point. So in place, every call
     // gets the original data back, outside the timed interval, and is timed on its own (a
     // steady_clock pair adds ~20 ns, calibrated away).
-    std::vector<T> const original = in_place ? std::vector<T>(target, target + n) : std::vector<T>{};
+    std::vector<T> const original =
+        in_place ? std::vector<T>(target, target + n) : std::vector<T>{};
     double const overhead = clock_overhead();
     auto const time_block = [&](contender const& c) {
         if (!in_place) {
@@ -221,8 +224,7 @@ void run_group(benchmark::State& state, activation a, operation op, bool in_plac
     // small beside it, and short enough that a round sees the same machine throughout.
     for (auto& c : contenders) {
         time_block(c); // warm: code, tables, JIT, and the arrays in cache when they fit
-        double const once =
-            std::max(std::min({time_block(c), time_block(c), time_block(c)}), 1e-9);
+        double const once = std::max(std::min({time_block(c), time_block(c), time_block(c)}), 1e-9);
         c.calls_per_block = static_cast<std::size_t>(std::clamp(20e-6 / once, 1.0, 10000.0));
     }
 
@@ -231,8 +233,7 @@ void run_group(benchmark::State& state, activation a, operation op, bool in_plac
         for (std::size_t k = 0; k < contenders.size(); ++k) {
             auto& c = contenders[(round + k) % contenders.size()];
             double const seconds = std::max(time_block(c), 0.0);
-            c.ns_per_elem.push_back(seconds * 1e9 /
-                                    static_cast<double>(c.calls_per_block * n));
+            c.ns_per_elem.push_back(seconds * 1e9 / static_cast<double>(c.calls_per_block * n));
         }
         ++round;
     }
@@ -302,15 +303,15 @@ void register_type(char const* type) {
             for (bool in_place : {false, true})
                 for (auto n : sizes) {
                     std::string const label = std::string(name(a)) + "/" + name(op) + "/" + type +
-                                              "/" + (in_place ? "in_place" : "out_of_place") +
-                                              "/" + std::to_string(n);
+                                              "/" + (in_place ? "in_place" : "out_of_place") + "/" +
+                                              std::to_string(n);
                     benchmark::RegisterBenchmark(label.c_str(),
                                                  [a, op, in_place, n](benchmark::State& s) {
                                                      run_group<T>(s, a, op, in_place,
                                                                   static_cast<std::size_t>(n));
                                                  })
-                        // Enough rounds for stable medians: hundreds in cache; on 16M, where a round of the
-                        // slowest (scalar double tanh: ~0.5 s) takes ~1.5 s, a few.
+                        // Enough rounds for stable medians: hundreds in cache; on 16M, where a
+                        // round of the slowest (scalar double tanh: ~0.5 s) takes ~1.5 s, a few.
                         ->MinTime(n > (1 << 20) ? 3.0 : 0.3)
                         ->Unit(benchmark::kMillisecond);
                 }
