@@ -311,7 +311,7 @@ void register_type(char const* type) {
                                                                   static_cast<std::size_t>(n));
                                                  })
                         // Enough rounds for stable medians: hundreds in cache; on 16M, where a
-                        // round of the slowest (scalar double tanh: ~0.5 s) takes ~1.5 s, a few.
+                        // round with the slowest (Eigen's double tanh: ~0.5 s) can take ~1.5 s, 8 or more.
                         ->MinTime(n > (1 << 20) ? 3.0 : 0.3)
                         ->Unit(benchmark::kMillisecond);
                 }
