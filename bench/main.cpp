@@ -311,7 +311,8 @@ void register_type(char const* type) {
                                                                   static_cast<std::size_t>(n));
                                                  })
                         // Enough rounds for stable medians: hundreds in cache; on 16M, where a
-                        // round with the slowest (Eigen's double tanh: ~0.5 s) can take ~1.5 s, 8 or more.
+                        // round with the slowest (Eigen's double tanh: ~0.5 s) can take ~1.5 s, 8
+                        // or more.
                         ->MinTime(n > (1 << 20) ? 3.0 : 0.3)
                         ->Unit(benchmark::kMillisecond);
                 }
