@@ -11,7 +11,8 @@ namespace detail {
 
 // select(x < 0, 0, x): x itself for NaN and for -0. x86's vmaxps/vmaxpd(a, b) is a > b ? a : b,
 // which is exactly that with a = 0 and b = x: one instruction where the select is a compare and
-// a blend (relu's loop is bound by instruction throughput in cache). The intrinsic is called
+// a blend (four on SSE2). The span drivers' loops are bound by their stores and run no faster;
+// it pays where relu is one step of a longer kernel on batches. The intrinsic is called
 // directly because xsimd::max's operand order differs between xsimd versions (8.1 passes
 // (self, other), 14 (other, self)). Chosen by the architecture and the batch's width, so any
 // other architecture (or an x86 one with other registers) falls back to the select. The AVX-512
