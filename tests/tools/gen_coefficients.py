@@ -35,7 +35,8 @@ def table_range(ctype):
 
 
 # ... and fast::tanh's: exp(2h) - 1 = h * e(h) for |h| <= ln(2)/(4N) (round to nearest; 2x
-# reduced by multiples of ln(2)/N).
+# reduced by multiples of ln(2)/N). Like sigmoid (below), it takes 2^K * (1 + j/N) from the bits
+# of the rounded argument, so its table holds 2^(j/N) / (1 + j/N), as hi + lo.
 TANH_E_DEGREE = {"float": 2, "double": 6}
 
 # ... and the AVX-512 sigmoid's (both levels): with x log2(e) rounded up to K + j/N, the kernel
@@ -191,6 +192,16 @@ def generate():
             f"max relative error 2^{mp.nstr(mp.log(expm1_2h_error(e_c, h_max), 2), 4)}\n"
         )
         out.append(table("expm1_2h", e_c, bits, suffix, ctype))
+        quotients = [v / (1 + mp.mpf(j) / size) for j, v in enumerate(powers)]
+        q_hi = [round_to(v, bits) for v in quotients]
+        q_lo = [round_to(v - h, bits) for v, h in zip(quotients, q_hi)]
+        e_q = max(abs(h + l - v) / v for h, l, v in zip(q_hi, q_lo, quotients))
+        out.append(
+            f"    // 2^(j/{size}) / (1 + j/{size}) = tanh_table_hi[j] + tanh_table_lo[j], "
+            f"max relative error 2^{mp.nstr(mp.log(e_q, 2), 4)}\n"
+        )
+        out.append(table("tanh_table_hi", q_hi, bits, suffix, ctype))
+        out.append(table("tanh_table_lo", q_lo, bits, suffix, ctype))
         c = SIGMOID_SCALE[ctype]
         scaled = [mp.power(2, c) * (1 + mp.mpf(j) / size) * mp.power(2, -mp.mpf(j) / size)
                   for j in range(size)]

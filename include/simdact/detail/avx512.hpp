@@ -331,31 +331,35 @@ inline typename zmm<T, A>::reg sigmoid_accurate(typename zmm<T, A>::reg x) noexc
     return V::fma(e, V::rcp14(d), y0);
 }
 
-// s/(s + u) with u = T_hi e^r rounded once and one division. About 3.3 ULP.
+// s/(s + T_hi e^r): e^r rounded, s + T_hi e^r in one fma, one division. About 3.4 ULP.
 template <class T, class A>
 inline typename zmm<T, A>::reg sigmoid_fast(typename zmm<T, A>::reg x) noexcept {
     using V = zmm<T, A>;
     using reg = typename V::reg;
     static constexpr std::array table = std::to_array(coefficients<T>::sigmoid_table_hi);
+    static constexpr std::array p = std::to_array(coefficients<T>::exp_table_p);
     sigmoid_reduction<T, A> const q(x);
     reg const t = V::lookup(table.data(), q.n);
-    reg const u = q.u_minus_table(t, t);
-    return V::div(q.s, V::add(q.s, u));
+    reg const exp_r = V::fma(horner<T, A>(p, q.r), q.r, V::set(T(1)));
+    return V::div(q.s, V::fma(t, exp_r, q.s));
 }
 
 // tanh(x) = e/(e + 2) with e = expm1(2x), which is odd and needs no select and no polynomial
 // for small x: 2x = (K + j/N) ln2 + 2h, rounded to nearest so that small x has K = j = 0, and
-// e = (2^K T_j - 1) + 2^K (T_j e(h) + T_lo), the first difference exact wherever it cancels.
-// 2^K comes from n's bits (its shifter carries the exponent bias). The reduction takes ln2 in
-// one part: its error grows with K, where tanh no longer depends on it. x is clamped where tanh
-// rounds to +-1. About 3.5 ULP.
+// e = (s Q_hi - 1) + s (Q_hi e(h) + Q_lo) with s = 2^K (1 + j/N) and
+// Q_hi + Q_lo = 2^(j/N) / (1 + j/N). s comes from n's bits by one shift, as in sigmoid (its
+// shifter carries the exponent bias). The first difference is rounded once (the product s Q_hi
+// is exact inside the fma), and it is exact where it cancels most: next to 1, s Q_hi is a
+// multiple of 2^(K-29) (float; 2^(K-57) double). The reduction takes ln2 in one part: its error
+// grows with K, where tanh no longer depends on it. x is clamped where tanh rounds to +-1.
+// About 3.5 ULP.
 template <class T, class A>
 inline typename zmm<T, A>::reg tanh_fast(typename zmm<T, A>::reg x) noexcept {
     using V = zmm<T, A>;
     using reg = typename V::reg;
-    static constexpr std::array hi = std::to_array(coefficients<T>::exp2_hi);
+    static constexpr std::array hi = std::to_array(coefficients<T>::tanh_table_hi);
     static constexpr std::array lo = [] {
-        auto table = std::to_array(coefficients<T>::exp2_lo);
+        auto table = std::to_array(coefficients<T>::tanh_table_lo);
         table[0] = T(-0.0); // so that x = -0 gives -0 (see em1)
         return table;
     }();
@@ -363,15 +367,15 @@ inline typename zmm<T, A>::reg tanh_fast(typename zmm<T, A>::reg x) noexcept {
     constexpr T shifter = V::shifter + T(V::exponent_bias);
     reg const xc = V::min(V::set(V::tanh_saturation), V::max(V::set(-V::tanh_saturation), x));
     reg const n = V::fma(xc, V::set(2 * V::log2e), V::set(shifter));
-    reg const t_hi = V::lookup(hi.data(), n);
-    reg const t_lo = V::lookup(lo.data(), n);
+    reg const q_hi = V::lookup(hi.data(), n);
+    reg const q_lo = V::lookup(lo.data(), n);
     reg const kf = V::sub(n, V::set(shifter));
     reg const h = V::fnma(kf, V::set(T(V::ln2_hi + V::ln2_lo) / 2), xc); // x - kf ln2/2
     reg const e = V::mul(horner<T, A>(c, h), h);
-    reg const scale = V::exponent_field(V::shift_left(n)); // 2^K
-    reg const one_minus_head = V::fnma(t_hi, scale, V::set(T(1)));
+    reg const s = V::shift_left(n); // 2^K (1 + j/N)
+    reg const one_minus_head = V::fnma(q_hi, s, V::set(T(1)));
     // tail - (1 - head), not the sum: for x = +-0 it is +-0 (the tail is fma(1, +-0, -0)).
-    reg const em1 = V::fms(V::fma(t_hi, e, t_lo), scale, one_minus_head);
+    reg const em1 = V::fms(V::fma(q_hi, e, q_lo), s, one_minus_head);
     return V::div(em1, V::add(em1, V::set(T(2))));
 }
 

@@ -25,6 +25,9 @@ struct coefficients<float> {
     static constexpr float exp_table_p[3] = {0x1.0000000000000p+0f, 0x1.fffd1a0000000p-2f, 0x1.581e960000000p-3f};
     // exp(2h) - 1 = h*e(h), |h| <= 0.0054693645; max relative error 2^-26.12
     static constexpr float expm1_2h[3] = {0x1.0000000000000p+1f, 0x1.00007e0000000p+1f, 0x1.5555ba0000000p+0f};
+    // 2^(j/32) / (1 + j/32) = tanh_table_hi[j] + tanh_table_lo[j], max relative error 2^-49.95
+    static constexpr float tanh_table_hi[32] = {0x1.0000000000000p+0f, 0x1.fb5b400000000p-1f, 0x1.f737940000000p-1f, 0x1.f38b2e0000000p-1f, 0x1.f04d5c0000000p-1f, 0x1.ed76660000000p-1f, 0x1.eaff6a0000000p-1f, 0x1.e8e2400000000p-1f, 0x1.e719680000000p-1f, 0x1.e59fec0000000p-1f, 0x1.e4715c0000000p-1f, 0x1.e389b60000000p-1f, 0x1.e2e55a0000000p-1f, 0x1.e281020000000p-1f, 0x1.e259ba0000000p-1f, 0x1.e26cd40000000p-1f, 0x1.e2b7de0000000p-1f, 0x1.e338a60000000p-1f, 0x1.e3ed280000000p-1f, 0x1.e4d3940000000p-1f, 0x1.e5ea400000000p-1f, 0x1.e72fac0000000p-1f, 0x1.e8a27c0000000p-1f, 0x1.ea416e0000000p-1f, 0x1.ec0b660000000p-1f, 0x1.edff5e0000000p-1f, 0x1.f01c680000000p-1f, 0x1.f261b00000000p-1f, 0x1.f4ce760000000p-1f, 0x1.f7620c0000000p-1f, 0x1.fa1bd80000000p-1f, 0x1.fcfb540000000p-1f};
+    static constexpr float tanh_table_lo[32] = {0x0.0p+0f, 0x1.7ecc580000000p-27f, 0x1.665e9e0000000p-27f, -0x1.1c2e080000000p-27f, 0x1.bd937c0000000p-30f, 0x1.a6ae6a0000000p-28f, -0x1.d2eb0c0000000p-30f, 0x1.0d1a060000000p-26f, -0x1.2941c80000000p-26f, 0x1.a680b20000000p-27f, 0x1.2809ee0000000p-26f, -0x1.885bd80000000p-27f, -0x1.990f9c0000000p-26f, 0x1.4d7d3e0000000p-32f, 0x1.967d540000000p-28f, -0x1.d563d40000000p-26f, -0x1.0082cc0000000p-28f, -0x1.6678400000000p-26f, -0x1.adf5360000000p-33f, -0x1.c9c9640000000p-27f, 0x1.554f4c0000000p-28f, 0x1.7ad56c0000000p-26f, -0x1.171ebc0000000p-26f, 0x1.6ac8ec0000000p-26f, 0x1.87aa320000000p-27f, -0x1.320db80000000p-26f, -0x1.c990f00000000p-27f, -0x1.ea6c5c0000000p-27f, -0x1.bc50760000000p-26f, -0x1.d8565c0000000p-28f, 0x1.e3af980000000p-26f, -0x1.fa1fd80000000p-26f};
     // 2^24 * (1 + j/32) * 2^(-j/32) = sigmoid_table_hi[j] + sigmoid_table_lo[j];
     // max relative error of hi alone 2^-24.03, of the sum 2^-49.07
     static constexpr int sigmoid_scale = 24;
@@ -46,6 +49,9 @@ struct coefficients<double> {
     static constexpr double exp_table_p[7] = {0x1.0000000000000p+0, 0x1.fffffffffffddp-2, 0x1.555555555bc27p-3, 0x1.555555475e9d1p-5, 0x1.11111f794d040p-7, 0x1.6c0785ca4811ap-10, 0x1.a811c03652fadp-13};
     // exp(2h) - 1 = h*e(h), |h| <= 0.010938729; max relative error 2^-59.08
     static constexpr double expm1_2h[7] = {0x1.0000000000000p+1, 0x1.0000000000003p+1, 0x1.5555555555557p+0, 0x1.55555554a66afp-1, 0x1.11111110c3539p-2, 0x1.6c18264fd82d2p-4, 0x1.a01b3edc3b07bp-6};
+    // 2^(j/16) / (1 + j/16) = tanh_table_hi[j] + tanh_table_lo[j], max relative error 2^-108.1
+    static constexpr double tanh_table_hi[16] = {0x1.0000000000000p+0, 0x1.f737945997a77p-1, 0x1.f04d5c0dec9bep-1, 0x1.eaff69f168a7ap-1, 0x1.e719676b5f1bbp-1, 0x1.e4715c9404f71p-1, 0x1.e2e5593378322p-1, 0x1.e259ba32cfaa9p-1, 0x1.e2b7dddfefa66p-1, 0x1.e3ed27fe520adp-1, 0x1.e5ea402aa9e98p-1, 0x1.e8a27b7470a26p-1, 0x1.ec0b6661ea8c6p-1, 0x1.f01c678d9bc42p-1, 0x1.f4ce7521d7c4cp-1, 0x1.fa1bd8f1d7cc0p-1};
+    static constexpr double tanh_table_lo[16] = {0x0.0p+0, 0x1.40ba26ecc01f6p-55, -0x1.63c8a5315ea18p-59, -0x1.f21c07c4314e7p-58, 0x1.f29ef0e8e0250p-55, 0x1.4e1a1bcc4eff3p-57, -0x1.8448305d8a1dcp-55, -0x1.5b6d36bc200e7p-56, 0x1.60eea419de8e2p-57, -0x1.9a756febb4351p-55, -0x1.65dadeff08216p-56, 0x1.d985bb5340681p-58, 0x1.171d509faf803p-56, 0x1.6a7f1663df33cp-55, -0x1.be43e3492bdcfp-57, -0x1.f98ea6af3c6cap-55};
     // 2^53 * (1 + j/16) * 2^(-j/16) = sigmoid_table_hi[j] + sigmoid_table_lo[j];
     // max relative error of hi alone 2^-53.15, of the sum 2^-107.7
     static constexpr int sigmoid_scale = 53;
