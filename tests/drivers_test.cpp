@@ -78,9 +78,9 @@ TYPED_TEST_SUITE(drivers_test, real_types);
 TYPED_TEST(drivers_test, every_length_and_alignment_matches_the_scalar_call) {
     using T = TypeParam;
     constexpr std::size_t w = xsimd::batch<T>::size;
-    // Up to nine batches and a remainder: the compute-bound functions' loop takes four batches
-    // per iteration after the unaligned head, so this covers two such iterations, the batches
-    // left after them and the tail, at every offset.
+    // Up to nine batches and a remainder: the loop takes four batches per iteration after the
+    // unaligned head, so this covers two such iterations, the batches left after them and the
+    // tail, at every offset.
     for (std::size_t n = 0; n <= 9 * w + 3; ++n) {
         for (std::size_t offset = 0; offset < w; ++offset) {
             expect_matches_scalar<T>(simdact::relu{}, n, offset);

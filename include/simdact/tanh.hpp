@@ -83,8 +83,7 @@ inline xsimd::batch<T, A> tanh_fast(xsimd::batch<T, A> const& x) noexcept {
 struct tanh {
     /// It costs more than moving its data, so the span drivers write its results (except
     /// backward_from_output's) with ordinary stores, never streaming ones, which would slow the
-    /// loop down (detail/stream.hpp), and compute four batches per iteration (apply.hpp). A
-    /// functor of your own may declare the same.
+    /// loop down (detail/stream.hpp). A functor of your own may declare the same.
     static constexpr bool compute_bound = true;
 
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>

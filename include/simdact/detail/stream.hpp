@@ -43,8 +43,6 @@ inline constexpr std::size_t stream_threshold_bytes = std::size_t{48} << 20;
 /// on 16M elements out of place, before and after this rule (two runs of the same day), float
 /// sigmoid went from 0.283 to 0.259 ns per element, tanh from 0.568 to 0.341, their backward
 /// passes from 0.70 and 0.64 to 0.47; double sigmoid from 1.37 to 0.81, tanh from 1.57 to 1.14.
-/// The drivers also run the operations that may not stream four batches per iteration
-/// (transform in apply.hpp).
 template <class F>
 inline constexpr bool may_stream = true;
 template <class F>
