@@ -143,9 +143,8 @@ void transform(std::array<T const*, N> const& inputs, T* out, std::size_t n, Op 
     }
     // Four batches per iteration: the compute-bound functions' dependency chains (a table
     // lookup, polynomials, a division and its correction) then overlap more, and the cheap ones
-    // spend fewer instructions per batch on the loop itself. Float on AVX-512, 4096 elements,
-    // paired runs of a standalone harness: fast::sigmoid and fast::tanh 5-7% faster, relu's
-    // value and derivative about 1.3x. Same code per batch, so the same results.
+    // spend fewer instructions per batch on the loop itself (README, drivers: the benchmark runs
+    // before and after). Same code per batch, so the same results.
     for (; i + 4 * width <= end; i += 4 * width) {
         B const b0 = batch_at(i), b1 = batch_at(i + width), b2 = batch_at(i + 2 * width),
                 b3 = batch_at(i + 3 * width);

@@ -84,10 +84,6 @@ struct zmm<float, A> {
     static reg shift_left(reg a) noexcept {
         return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_castps_si512(a), index_to_exponent));
     }
-    static reg exponent_field(reg a) noexcept {
-        return _mm512_castsi512_ps(
-            _mm512_and_epi32(_mm512_castps_si512(a), _mm512_set1_epi32(0x7f800000)));
-    }
     // The low bits of n's representation select one of the 32 entries.
     static reg lookup(float const* table, reg n) noexcept {
         return _mm512_permutex2var_ps(_mm512_loadu_ps(table), _mm512_castps_si512(n),
@@ -146,10 +142,6 @@ struct zmm<double, A> {
     }
     static reg shift_left(reg a) noexcept {
         return _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_castpd_si512(a), index_to_exponent));
-    }
-    static reg exponent_field(reg a) noexcept {
-        return _mm512_castsi512_pd(_mm512_and_epi64(
-            _mm512_castpd_si512(a), _mm512_set1_epi64(std::int64_t(0x7ff0000000000000))));
     }
     static reg lookup(double const* table, reg n) noexcept {
         return _mm512_permutex2var_pd(_mm512_loadu_pd(table), _mm512_castpd_si512(n),
