@@ -74,7 +74,8 @@ span_info info(char const* name, R& r) {
 #pragma GCC diagnostic ignored "-Warray-bounds"
 #endif
 template <class Arch, class T, std::size_t N, bool Stream, class Op>
-void transform(std::array<T const*, N> const& inputs, T* out, std::size_t n, Op const& operation) {
+SIMDACT_FLATTEN void transform(std::array<T const*, N> const& inputs, T* out, std::size_t n,
+                               Op const& operation) {
     using B = xsimd::batch<T, Arch>;
     constexpr std::size_t width = B::size;
     // Local copies: the stores through out could alias the caller's pointers and functor as far

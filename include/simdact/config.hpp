@@ -13,3 +13,12 @@
 #define SIMDACT_END_NAMESPACE                                                                      \
     }                                                                                              \
     }
+
+// On a driver loop: inline everything it calls, the whole kernel included. GCC 12 at -O2 (and in
+// a translation unit holding many kernels, at -O3 too) otherwise calls the kernel out of line
+// for every batch, and every vector register is caller-saved across such a call.
+#if defined(__GNUC__) || defined(__clang__)
+#define SIMDACT_FLATTEN __attribute__((flatten))
+#else
+#define SIMDACT_FLATTEN
+#endif

@@ -19,12 +19,8 @@ inline xsimd::batch<T, A> tanh_small(xsimd::batch<T, A> const& a) noexcept {
     // A copy owned by this architecture-specific function: the table shared by all of them
     // would be one weak symbol common to translation units built for different instruction sets.
     static constexpr std::array g = std::to_array(coefficients<T>::tanh_g);
-    constexpr int degree = static_cast<int>(g.size()) - 1;
     B const z = a * a;
-    B poly(g[degree]);
-    for (int i = degree - 1; i >= 0; --i)
-        poly = mul_add_fast(poly, z, B(g[i]));
-    return mul_add_fast(a * z, poly, a);
+    return mul_add_fast(a * z, polynomial(g, z), a);
 }
 
 // The small-argument polynomial below the limit, large(|x|) above it, and the sign of x put back

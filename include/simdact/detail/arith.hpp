@@ -3,7 +3,11 @@
 #pragma once
 
 #include <simdact/config.hpp>
+#include <simdact/detail/horner.hpp>
 #include <simdact/detail/xsimd_compat.hpp>
+
+#include <array>
+#include <cstddef>
 
 SIMDACT_BEGIN_NAMESPACE
 namespace detail {
@@ -104,6 +108,16 @@ inline xsimd::batch<T, A> mul_add_fast(xsimd::batch<T, A> const& x, xsimd::batch
         // a compiler for another architecture does, the step only gets more accurate.
         return x * y + z;
     }
+}
+
+// c[First] + x (c[First + 1] + ...) on batches, each step a mul_add_fast (see horner.hpp).
+template <std::size_t First = 0, class T, std::size_t N, class A>
+inline xsimd::batch<T, A> polynomial(std::array<T, N> const& c,
+                                     xsimd::batch<T, A> const& x) noexcept {
+    using B = xsimd::batch<T, A>;
+    return horner<First>(
+        c, x, [](B const& a, B const& b, B const& d) { return mul_add_fast(a, b, d); },
+        [](T v) { return B(v); });
 }
 
 } // namespace detail

@@ -9,6 +9,7 @@
 
 #include <simdact/config.hpp>
 #include <simdact/detail/coefficients.hpp>
+#include <simdact/detail/horner.hpp>
 #include <simdact/detail/xsimd_compat.hpp>
 
 #include <array>
@@ -165,10 +166,9 @@ template <class T, class A, std::size_t N>
 inline typename zmm<T, A>::reg horner(std::array<T, N> const& c,
                                       typename zmm<T, A>::reg x) noexcept {
     using V = zmm<T, A>;
-    auto acc = V::set(c[N - 1]);
-    for (std::size_t i = N - 1; i-- > 0;)
-        acc = V::fma(acc, x, V::set(c[i]));
-    return acc;
+    return detail::horner(
+        c, x, [](auto a, auto b, auto d) { return V::fma(a, b, d); },
+        [](T v) { return V::set(v); });
 }
 
 // exp(z) = 2^floor(kf) * (t_hi + s_lo) for z in [min_arg, 0] or NaN, |s_lo| < 0.045 t_hi, with

@@ -95,7 +95,6 @@ struct exp_split {
         // would be one weak symbol common to translation units built for different instruction
         // sets.
         static constexpr std::array q = std::to_array(coefficients<T>::exp_q);
-        constexpr int degree = static_cast<int>(q.size()) - 1;
 
         exp_reduction<T, A> const red(x);
         k = red.k;
@@ -105,9 +104,7 @@ struct exp_split {
         B const r = r_hi - k_lo;
         B const r_lo = (r_hi - r) - k_lo;
         // exp(r) = 1 + r + r^2 * (q[1] + q[2] r + ...); 1 + r is split exactly (|r| < 1).
-        B tail(q[degree]);
-        for (int i = degree - 1; i >= 1; --i)
-            tail = mul_add_fast(tail, r, B(q[i]));
+        B const tail = polynomial<1>(q, r);
         B const one_r = B(T(1)) + r;
         B const rest = ((B(T(1)) - one_r) + r) + mul_add_fast(r * r, tail, r_lo);
         hi = one_r + rest; // renormalized, so that hi alone is within an ulp of the sum
@@ -121,14 +118,10 @@ inline xsimd::batch<T, A> exp_nonpositive(xsimd::batch<T, A> const& x) noexcept 
     using B = xsimd::batch<T, A>;
     using traits = exp_traits<T>;
     static constexpr std::array q = std::to_array(coefficients<T>::exp_q);
-    constexpr int degree = static_cast<int>(q.size()) - 1;
 
     exp_reduction<T, A> const red(x);
     B const r = (red.x - red.k * B(traits::ln2_hi)) - red.k * B(traits::ln2_lo);
-    B poly(q[degree]);
-    for (int i = degree - 1; i >= 0; --i)
-        poly = mul_add_fast(poly, r, B(q[i]));
-    return scale_down(mul_add_fast(r, poly, B(T(1))), red.k);
+    return scale_down(mul_add_fast(r, polynomial(q, r), B(T(1))), red.k);
 }
 
 } // namespace detail
