@@ -108,6 +108,15 @@ TEST(drivers_store_policy, compute_bound_functions_are_never_streamed) {
     SUCCEED();
 }
 
+TEST(drivers_store_policy, forward_alone_may_differ) {
+    using simdact::detail::may_stream_forward;
+    static_assert(may_stream_forward<simdact::fast::sigmoid>); // its derivatives: not streamed
+    static_assert(!may_stream_forward<simdact::fast::tanh> &&
+                  !may_stream_forward<simdact::sigmoid>);
+    static_assert(may_stream_forward<simdact::relu> && !may_stream_forward<costly_functor>);
+    SUCCEED();
+}
+
 TYPED_TEST(drivers_test, streamed_outputs_match_the_scalar_call) {
     // Calls whose arrays span stream_threshold_bytes or more write an output that is not one of
     // their inputs with streaming stores, after an unaligned head; in-place ones do not, nor do
@@ -120,6 +129,7 @@ TYPED_TEST(drivers_test, streamed_outputs_match_the_scalar_call) {
     for (std::size_t offset : {std::size_t{0}, std::size_t{1}, w - 1}) {
         expect_matches_scalar<T>(simdact::relu{}, n, offset);
         expect_matches_scalar<T>(simdact::sigmoid{}, n, offset);
+        expect_matches_scalar<T>(simdact::fast::sigmoid{}, n, offset);
     }
 }
 

@@ -207,7 +207,7 @@ void forward(F const& f, X&& x, Y&& y) {
     using T = detail::element_t<Y>;
     static_assert(activation<F, T, Arch>, "simdact::forward: F needs operator() and derivative() "
                                           "templated on xsimd::batch");
-    detail::checked_transform<Arch, detail::may_stream<F>>(
+    detail::checked_transform<Arch, detail::may_stream_forward<F>>(
         "forward", [f](auto const& b) { return f(b); }, {"x", "y"}, y, x);
 }
 

@@ -53,6 +53,11 @@ namespace fast {
 /// ULP: max error 4 ULP over all inputs, subnormal results included. Same special values and
 /// saturation as simdact::sigmoid; the derivatives are simdact::sigmoid's.
 struct sigmoid : simdact::sigmoid {
+    /// Its forward kernel costs less than moving its data, so forward, alone, writes arrays far
+    /// larger than the cache with streaming stores (detail/stream.hpp); the derivatives, which
+    /// are simdact::sigmoid's, do not.
+    static constexpr bool forward_compute_bound = false;
+
     template <detail::real_or_batch V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_fast(b); });

@@ -17,7 +17,7 @@ namespace dispatch::detail {
 // bit those of simdact::forward<Arch> and friends; the arguments were checked by the caller.
 template <class Arch, class F, class T>
 void kernels<Arch, F, T>::forward(F const& f, T const* x, T* y, std::size_t n) {
-    simdact::detail::transform<Arch, T, 1, simdact::detail::may_stream<F>>(
+    simdact::detail::transform<Arch, T, 1, simdact::detail::may_stream_forward<F>>(
         {x}, y, n, [&f](auto const& b) { return f(b); });
 }
 

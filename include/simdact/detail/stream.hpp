@@ -37,12 +37,13 @@ namespace detail {
 inline constexpr std::size_t stream_threshold_bytes = std::size_t{48} << 20;
 
 /// Whether the drivers may stream F's output: not when F declares `static constexpr bool
-/// compute_bound = true` (simdact::sigmoid and simdact::tanh, and with them the fast variants),
-/// except for backward_from_output, whose derivative from the output is one multiply-add. A loop
-/// that spends most of its time computing runs slower with streaming stores: in ./bench/run.sh
-/// on 16M elements out of place, before and after this rule (two runs of the same day), float
-/// sigmoid went from 0.283 to 0.259 ns per element, tanh from 0.568 to 0.341, their backward
-/// passes from 0.70 and 0.64 to 0.47; double sigmoid from 1.37 to 0.81, tanh from 1.57 to 1.14.
+/// compute_bound = true` (simdact::sigmoid and simdact::tanh, and with them the fast variants;
+/// for forward alone see may_stream_forward), except for backward_from_output, whose derivative
+/// from the output is one multiply-add. A loop that spends most of its time computing runs
+/// slower with streaming stores: in ./bench/run.sh on 16M elements out of place, before and
+/// after this rule (two runs of the same day), float sigmoid went from 0.283 to 0.259 ns per
+/// element, tanh from 0.568 to 0.341, their backward passes from 0.70 and 0.64 to 0.47; double
+/// sigmoid from 1.37 to 0.81, tanh from 1.57 to 1.14.
 template <class F>
 inline constexpr bool may_stream = true;
 template <class F>
@@ -50,6 +51,21 @@ requires requires {
     { F::compute_bound } -> std::convertible_to<bool>;
 }
 inline constexpr bool may_stream<F> = !F::compute_bound;
+
+/// The same for forward alone: !F::forward_compute_bound where F declares it, otherwise
+/// may_stream<F>. simdact::fast::sigmoid declares it false: its forward kernel costs less than
+/// moving its data, while its derivatives are the accurate ones. In ./bench/run.sh on 16M
+/// elements out of place (three filtered runs with it, two full runs without), the fastest
+/// peer's time over fast::sigmoid's went from 0.97-1.02 to 1.14-1.19 in float, and from
+/// 1.27-1.31 to 1.16-1.63 in double; fast::tanh, about as cheap, got slower with it in both
+/// (0.81-0.95 against 1.01-1.02 in float), so it does not declare it.
+template <class F>
+inline constexpr bool may_stream_forward = may_stream<F>;
+template <class F>
+requires requires {
+    { F::forward_compute_bound } -> std::convertible_to<bool>;
+}
+inline constexpr bool may_stream_forward<F> = !F::forward_compute_bound;
 
 // True where stream_store is a non-temporal store (x86 with SSE2, AVX or AVX-512).
 template <class Arch>
