@@ -46,7 +46,8 @@ function(simdact_add_dispatch target)
       set(arch_type "xsimd::avx512bw")
       set(flags -mavx512f -mavx512cd -mavx512bw -mavx512dq -mavx512vl)
       if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
-        # GCC's own AVX-512 intrinsic headers trip these warnings; only this generated file.
+        # GCC 12's own unmasked AVX-512 intrinsics trip these warnings (simdact's kernels avoid
+        # them; a functor of the user's may not); only this generated file.
         list(APPEND flags -Wno-uninitialized -Wno-maybe-uninitialized)
       endif()
       list(APPEND definitions SIMDACT_DISPATCH_AVX512=1)

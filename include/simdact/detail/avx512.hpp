@@ -37,10 +37,14 @@ namespace avx512 {
 template <class T, class A>
 struct zmm;
 
+// Unmasked instructions are written as their merge-masked intrinsics with every lane selected
+// (the same instruction): GCC 12's unmasked intrinsics pass an uninitialised `__Y` as the
+// merge source, which -Wall reports in every function they are inlined into, the user's too.
 template <class A>
 struct zmm<float, A> {
     using reg = __m512;
     using mask = __mmask16;
+    static constexpr mask all = 0xFFFF;
     static constexpr std::size_t table_size = 32; // two registers
     static constexpr float shifter = 0x1.8p18f;   // its ulp is 1/32: adding it rounds to m/32
     static constexpr float log2e = 0x1.715476p+0f;
@@ -71,19 +75,20 @@ struct zmm<float, A> {
         return _mm512_fmadd_round_ps(a, b, c, _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
     }
     // vminps/vmaxps return their second operand when either is NaN: put x second.
-    static reg min(reg a, reg b) noexcept { return _mm512_min_ps(a, b); }
-    static reg max(reg a, reg b) noexcept { return _mm512_max_ps(a, b); }
-    static reg scalef(reg a, reg b) noexcept { return _mm512_scalef_ps(a, b); }
+    static reg min(reg a, reg b) noexcept { return _mm512_mask_min_ps(a, all, a, b); }
+    static reg max(reg a, reg b) noexcept { return _mm512_mask_max_ps(a, all, a, b); }
+    static reg scalef(reg a, reg b) noexcept { return _mm512_mask_scalef_ps(a, all, a, b); }
     static reg scalef(reg src, mask m, reg a, reg b) noexcept {
         return _mm512_mask_scalef_ps(src, m, a, b);
     }
-    static reg rcp14(reg a) noexcept { return _mm512_rcp14_ps(a); }
+    static reg rcp14(reg a) noexcept { return _mm512_mask_rcp14_ps(a, all, a); }
     // A value chosen by the class of x: see step_table.
     static reg fixup(reg fallback, reg x, std::int32_t table) noexcept {
         return _mm512_fixupimm_ps(fallback, x, _mm512_set1_epi32(table), 0);
     }
     static reg shift_left(reg a) noexcept {
-        return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_castps_si512(a), index_to_exponent));
+        __m512i const bits = _mm512_castps_si512(a);
+        return _mm512_castsi512_ps(_mm512_mask_slli_epi32(bits, all, bits, index_to_exponent));
     }
     // The low bits of n's representation select one of the 32 entries.
     static reg lookup(float const* table, reg n) noexcept {
@@ -104,6 +109,7 @@ template <class A>
 struct zmm<double, A> {
     using reg = __m512d;
     using mask = __mmask8;
+    static constexpr mask all = 0xFF;
     static constexpr std::size_t table_size = 16; // two registers
     static constexpr double shifter = 0x1.8p48;   // its ulp is 1/16
     static constexpr double log2e = 0x1.71547652b82fep+0;
@@ -131,18 +137,19 @@ struct zmm<double, A> {
     static reg fma_up(reg a, reg b, reg c) noexcept {
         return _mm512_fmadd_round_pd(a, b, c, _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
     }
-    static reg min(reg a, reg b) noexcept { return _mm512_min_pd(a, b); }
-    static reg max(reg a, reg b) noexcept { return _mm512_max_pd(a, b); }
-    static reg scalef(reg a, reg b) noexcept { return _mm512_scalef_pd(a, b); }
+    static reg min(reg a, reg b) noexcept { return _mm512_mask_min_pd(a, all, a, b); }
+    static reg max(reg a, reg b) noexcept { return _mm512_mask_max_pd(a, all, a, b); }
+    static reg scalef(reg a, reg b) noexcept { return _mm512_mask_scalef_pd(a, all, a, b); }
     static reg scalef(reg src, mask m, reg a, reg b) noexcept {
         return _mm512_mask_scalef_pd(src, m, a, b);
     }
-    static reg rcp14(reg a) noexcept { return _mm512_rcp14_pd(a); }
+    static reg rcp14(reg a) noexcept { return _mm512_mask_rcp14_pd(a, all, a); }
     static reg fixup(reg fallback, reg x, std::int32_t table) noexcept {
         return _mm512_fixupimm_pd(fallback, x, _mm512_set1_epi64(table), 0);
     }
     static reg shift_left(reg a) noexcept {
-        return _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_castpd_si512(a), index_to_exponent));
+        __m512i const bits = _mm512_castpd_si512(a);
+        return _mm512_castsi512_pd(_mm512_mask_slli_epi64(bits, all, bits, index_to_exponent));
     }
     static reg lookup(double const* table, reg n) noexcept {
         return _mm512_permutex2var_pd(_mm512_loadu_pd(table), _mm512_castpd_si512(n),
