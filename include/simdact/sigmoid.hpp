@@ -32,7 +32,7 @@ struct sigmoid {
     V derivative(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) {
             using T = typename std::decay_t<decltype(b)>::value_type;
-            return detail::logistic_slope(-xsimd::abs(b), T(1));
+            return detail::logistic_slope<-1>(xsimd::abs(b), T(1));
         });
     }
 

@@ -94,7 +94,7 @@ struct tanh {
         return detail::lanewise<Arch>(x, [](auto const& b) {
             using B = std::decay_t<decltype(b)>;
             using T = typename B::value_type;
-            return detail::logistic_slope(B(T(-2)) * xsimd::abs(b), T(4));
+            return detail::logistic_slope<-2>(xsimd::abs(b), T(4));
         });
     }
 

@@ -178,27 +178,42 @@ inline typename zmm<T, A>::reg horner(std::array<T, N> const& c,
         [](T v) { return V::set(v); });
 }
 
-// exp(z) = 2^floor(kf) * (t_hi + s_lo) for z in [min_arg, 0] or NaN, |s_lo| < 0.045 t_hi, with
-// a relative error below 2^-(p+4) (p: the type's precision). kf = m/N with
-// m = floor(z * N/ln2): the lookup 2^(j/N), j = m mod N, is exact to 2^-(2p) as hi + lo, and
-// r = z - kf ln2 lies in [0, ln2/N], so that t <= 1.
-template <class T, class A>
+// exp(z) = 2^floor(kf) * (t_hi + s_lo) for z = Scale * a (Scale = -1 or -2, a >= 0 or NaN; z is
+// clamped to min_arg), |s_lo| < 0.045 t_hi, with a relative error below 2^-(p+4) (p: the
+// type's precision). kf = m/N with m = floor(z * N/ln2): the lookup 2^(j/N), j = m mod N, is
+// exact to 2^-(2p) as hi + lo, and r = z - kf ln2 lies in [0, ln2/N], so that t <= 1. The
+// reduction runs on a, without forming z: rho = a - kf ln2/Scale = r/Scale, and the polynomial's
+// coefficients carry the powers of Scale, so every step is the one on z times a power of two
+// and rounds alike.
+template <class T, class A, int Scale>
 struct exp_table {
     using V = zmm<T, A>;
     using reg = typename V::reg;
     reg t_hi, s_lo, kf;
 
-    explicit exp_table(reg z) noexcept {
+    explicit exp_table(reg a) noexcept {
+        static_assert(Scale == -1 || Scale == -2);
+        constexpr T scale = Scale;
         static constexpr std::array hi = std::to_array(coefficients<T>::exp2_hi);
         static constexpr std::array lo = std::to_array(coefficients<T>::exp2_lo);
-        static constexpr std::array p = std::to_array(coefficients<T>::exp_table_p);
-        reg const n = V::fma_down(z, V::set(V::log2e), V::set(V::shifter));
+        // p_k Scale^(k+1): r p(r) = rho * p~(rho).
+        static constexpr std::array p = [] {
+            auto c = std::to_array(coefficients<T>::exp_table_p);
+            T power = scale;
+            for (T& v : c) {
+                v *= power;
+                power *= scale;
+            }
+            return c;
+        }();
+        reg const ac = V::min(V::set(V::min_arg / scale), a);
+        reg const n = V::fma_down(ac, V::set(scale * V::log2e), V::set(V::shifter));
         t_hi = V::lookup(hi.data(), n);
         reg const t_lo = V::lookup(lo.data(), n);
         kf = V::sub(n, V::set(V::shifter));
-        reg r = V::fnma(kf, V::set(V::ln2_hi), z);
-        r = V::fnma(kf, V::set(V::ln2_lo), r);
-        s_lo = V::fma(V::mul(t_hi, r), horner<T, A>(p, r), t_lo);
+        reg rho = V::fnma(kf, V::set(V::ln2_hi / scale), ac);
+        rho = V::fnma(kf, V::set(V::ln2_lo / scale), rho);
+        s_lo = V::fma(V::mul(t_hi, rho), horner<T, A>(p, rho), t_lo);
     }
 };
 
@@ -220,7 +235,8 @@ struct one_plus_table {
     using reg = typename V::reg;
     reg t_a, t_b, rcp;
 
-    explicit one_plus_table(exp_table<T, A> const& e) noexcept
+    template <int Scale>
+    explicit one_plus_table(exp_table<T, A, Scale> const& e) noexcept
         : t_a(V::scalef(e.t_hi, e.kf)), t_b(V::scalef(e.s_lo, e.kf)) {
         rcp = reciprocal<T, A>(V::add(V::add(V::set(T(1)), t_a), t_b));
     }
@@ -234,13 +250,13 @@ struct one_plus_table {
     }
 };
 
-// factor * t/(1+t)^2, t = exp(z), z <= 0 or NaN: t/(1+t) and 1/(1+t) each in two parts,
+// factor * t/(1+t)^2, t = exp(Scale * a), a >= 0 or NaN: t/(1+t) and 1/(1+t) each in two parts,
 // multiplied and rounded once.
-template <class T, class A>
-inline typename zmm<T, A>::reg logistic_slope(typename zmm<T, A>::reg z, T factor) noexcept {
+template <int Scale, class T, class A>
+inline typename zmm<T, A>::reg logistic_slope(typename zmm<T, A>::reg a, T factor) noexcept {
     using V = zmm<T, A>;
     using reg = typename V::reg;
-    exp_table<T, A> const e(V::max(V::set(V::min_arg), z));
+    exp_table<T, A, Scale> const e(a);
     one_plus_table<T, A> const d(e);
     reg const one = V::set(T(1));
     reg const v = V::mul(V::add(e.t_hi, e.s_lo), d.rcp); // t/(1+t)
@@ -259,7 +275,7 @@ template <class T, class A>
 inline typename zmm<T, A>::reg tanh_large(typename zmm<T, A>::reg a) noexcept {
     using V = zmm<T, A>;
     using reg = typename V::reg;
-    exp_table<T, A> const e(V::max(V::set(V::min_arg), V::mul(a, V::set(T(-2)))));
+    exp_table<T, A, -2> const e(a);
     one_plus_table<T, A> const d(e);
     reg const one = V::set(T(1));
     reg const w = d.rcp;

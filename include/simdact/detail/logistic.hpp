@@ -67,18 +67,18 @@ inline xsimd::batch<T, A> sigmoid_accurate(xsimd::batch<T, A> const& x) noexcept
     return xsimd::select(negative, scale_down(y, e.t.k), y);
 }
 
-// factor * t/(1+t)^2 for t = exp(z), z <= 0 and a power of two factor: sigmoid'(x) with z = -|x|
-// and factor 1, tanh'(x) with z = -2|x| and factor 4. The product of t/(1+t) and 1/(1+t), each
-// carried in two parts, rounded once (subnormal results included); keeps its relative accuracy
-// in saturation.
-template <class T, class A>
-inline xsimd::batch<T, A> logistic_slope(xsimd::batch<T, A> const& z, T factor) noexcept {
+// factor * t/(1+t)^2 for t = exp(Scale * a), a = |x| and a power of two factor: sigmoid'(x)
+// with Scale = -1 and factor 1, tanh'(x) with Scale = -2 and factor 4. The product of t/(1+t)
+// and 1/(1+t), each carried in two parts, rounded once (subnormal results included); keeps its
+// relative accuracy in saturation.
+template <int Scale, class T, class A>
+inline xsimd::batch<T, A> logistic_slope(xsimd::batch<T, A> const& a, T factor) noexcept {
     using B = xsimd::batch<T, A>;
 #if XSIMD_WITH_AVX512F
     if constexpr (avx512_kernels<T, A>)
-        return B(avx512::logistic_slope<T, A>(z, factor));
+        return B(avx512::logistic_slope<Scale, T, A>(a, factor));
 #endif
-    exp_and_one_plus<T, A> const e(z);
+    exp_and_one_plus<T, A> const e(Scale == -1 ? -a : B(T(Scale)) * a);
     auto const v = e.d.divide(e.t.hi, e.t.lo);
     auto const w = e.d.divide(B(T(1)), B(T(0)));
     B const product = mul_add(v.hi, w.hi, mul_add_fast(v.hi, w.lo, v.lo * w.hi));
