@@ -52,7 +52,7 @@ def tanh_h(ctype):
 
 # tanh(x) = x + x * z * g(z), z = x*x, for |x| < TANH_POLY_LIMIT.
 TANH_POLY_LIMIT = mp.mpf("0.55")
-TANH_DEGREE = {"float": 5, "double": 11}
+TANH_DEGREE = {"float": 4, "double": 10}
 
 
 def round_to(x, bits):
