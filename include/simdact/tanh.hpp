@@ -40,7 +40,7 @@ inline xsimd::batch<T, A> tanh_accurate(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
 #if XSIMD_WITH_AVX512F
     if constexpr (avx512_kernels<T, A>)
-        return tanh_by_parts(x, [](B const& a) { return B(avx512::tanh_large<T, A>(a)); });
+        return B(avx512::tanh_accurate<T, A>(x));
 #endif
     return tanh_by_parts(x, [](B const& a) {
         exp_and_one_plus<T, A> const e(B(T(-2)) * a);

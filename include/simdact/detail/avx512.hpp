@@ -104,6 +104,23 @@ struct zmm<float, A> {
     static reg add(reg src, mask m, reg a, reg b) noexcept {
         return _mm512_mask_add_ps(src, m, a, b);
     }
+    static reg sub(reg src, mask m, reg a, reg b) noexcept {
+        return _mm512_mask_sub_ps(src, m, a, b);
+    }
+    // a*b + c where m is set, c elsewhere.
+    static reg fma(reg a, reg b, reg c, mask m) noexcept { return _mm512_mask3_fmadd_ps(a, b, c, m); }
+    // Set where a >= b or either is NaN.
+    static mask not_less(reg a, reg b) noexcept { return _mm512_cmp_ps_mask(a, b, _CMP_NLT_UQ); }
+    static reg abs(reg a) noexcept {
+        return _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(a),
+                                                    _mm512_set1_epi32(0x7FFFFFFF)));
+    }
+    // The magnitude m with the sign of x, for m >= 0 or NaN.
+    static reg or_sign(reg m, reg x) noexcept {
+        return _mm512_castsi512_ps(_mm512_ternarylogic_epi32(
+            _mm512_castps_si512(m), _mm512_castps_si512(x), _mm512_set1_epi32(INT32_MIN),
+            0xF8)); // m | (x & sign)
+    }
 };
 
 template <class A>
@@ -163,6 +180,19 @@ struct zmm<double, A> {
     static reg blend_zero(mask m, reg a) noexcept { return _mm512_maskz_mov_pd(m, a); }
     static reg add(reg src, mask m, reg a, reg b) noexcept {
         return _mm512_mask_add_pd(src, m, a, b);
+    }
+    static reg sub(reg src, mask m, reg a, reg b) noexcept {
+        return _mm512_mask_sub_pd(src, m, a, b);
+    }
+    static reg fma(reg a, reg b, reg c, mask m) noexcept { return _mm512_mask3_fmadd_pd(a, b, c, m); }
+    static mask not_less(reg a, reg b) noexcept { return _mm512_cmp_pd_mask(a, b, _CMP_NLT_UQ); }
+    static reg abs(reg a) noexcept {
+        return _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(a),
+                                                    _mm512_set1_epi64(INT64_MAX)));
+    }
+    static reg or_sign(reg m, reg x) noexcept {
+        return _mm512_castsi512_pd(_mm512_ternarylogic_epi64(
+            _mm512_castpd_si512(m), _mm512_castpd_si512(x), _mm512_set1_epi64(INT64_MIN), 0xF8));
     }
 };
 
@@ -273,19 +303,28 @@ inline typename zmm<T, A>::reg logistic_slope(typename zmm<T, A>::reg a, T facto
     return V::scalef(product, V::add(e.kf, V::set(T(std::ilogb(factor)))));
 }
 
-// tanh(a) for a >= the polynomial's limit: 2w - 1 with w = 1/(1 + q), q = exp(-2a) <= 1/3. w is
-// in [3/4, 1], so 2 w_0 - 1 is exact (Sterbenz's lemma) and the sum with the correction 2 c is
-// the only rounding; w's error is amplified at most 2/(1 - q) = 3 times.
+// tanh(x) within 1 ULP. Below the limit, a + a z g(z) with a = |x|, z = a*a (as the generic
+// tanh_small). Above it, 2w - 1 with w = 1/(1 + q), q = exp(-2a) <= 1/3: w is in [3/4, 1], so
+// 2 w_0 - 1 is exact (Sterbenz's lemma), and 2 w_0 e with the residual e = 1 - w_0 (1 + q)
+// joins it in one fma, the only rounding; w's error is amplified at most 2/(1 - q) = 3 times.
+// Those last two instructions are masked to the lanes above the limit (NaN included) and keep
+// the polynomial's result elsewhere: no blend. The sign of x is put back last, so tanh is
+// exactly odd.
 template <class T, class A>
-inline typename zmm<T, A>::reg tanh_large(typename zmm<T, A>::reg a) noexcept {
+inline typename zmm<T, A>::reg tanh_accurate(typename zmm<T, A>::reg x) noexcept {
     using V = zmm<T, A>;
     using reg = typename V::reg;
+    static constexpr std::array g = std::to_array(coefficients<T>::tanh_g);
+    reg const a = V::abs(x);
+    reg const z = V::mul(a, a);
+    reg const small = V::fma(V::mul(a, z), horner<T, A>(g, z), a);
+    auto const large = V::not_less(a, V::set(coefficients<T>::tanh_poly_limit));
     exp_table<T, A, -2> const e(a);
     one_plus_table<T, A> const d(e);
     reg const one = V::set(T(1));
-    reg const w2 = V::add(d.rcp, d.rcp); // 2w
-    // 2(w + c), c = e * w with e = 1 - w (1 + q) (1 - w is exact: w in [3/4, 1]), as one fma.
-    return V::fma(d.residual(one, d.rcp), w2, V::sub(w2, one));
+    reg const w2 = V::add(d.rcp, d.rcp);
+    reg const head = V::sub(small, large, w2, one);
+    return V::or_sign(V::fma(d.residual(one, d.rcp), w2, head, large), x);
 }
 
 // The derivatives of relu and leaky_relu by the class of x, in one instruction: 1 for x >= 0
