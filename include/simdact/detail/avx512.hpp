@@ -108,12 +108,14 @@ struct zmm<float, A> {
         return _mm512_mask_sub_ps(src, m, a, b);
     }
     // a*b + c where m is set, c elsewhere.
-    static reg fma(reg a, reg b, reg c, mask m) noexcept { return _mm512_mask3_fmadd_ps(a, b, c, m); }
+    static reg fma(reg a, reg b, reg c, mask m) noexcept {
+        return _mm512_mask3_fmadd_ps(a, b, c, m);
+    }
     // Set where a >= b or either is NaN.
     static mask not_less(reg a, reg b) noexcept { return _mm512_cmp_ps_mask(a, b, _CMP_NLT_UQ); }
     static reg abs(reg a) noexcept {
-        return _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(a),
-                                                    _mm512_set1_epi32(0x7FFFFFFF)));
+        return _mm512_castsi512_ps(
+            _mm512_and_si512(_mm512_castps_si512(a), _mm512_set1_epi32(0x7FFFFFFF)));
     }
     // The magnitude m with the sign of x, for m >= 0 or NaN.
     static reg or_sign(reg m, reg x) noexcept {
@@ -184,11 +186,13 @@ struct zmm<double, A> {
     static reg sub(reg src, mask m, reg a, reg b) noexcept {
         return _mm512_mask_sub_pd(src, m, a, b);
     }
-    static reg fma(reg a, reg b, reg c, mask m) noexcept { return _mm512_mask3_fmadd_pd(a, b, c, m); }
+    static reg fma(reg a, reg b, reg c, mask m) noexcept {
+        return _mm512_mask3_fmadd_pd(a, b, c, m);
+    }
     static mask not_less(reg a, reg b) noexcept { return _mm512_cmp_pd_mask(a, b, _CMP_NLT_UQ); }
     static reg abs(reg a) noexcept {
-        return _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(a),
-                                                    _mm512_set1_epi64(INT64_MAX)));
+        return _mm512_castsi512_pd(
+            _mm512_and_si512(_mm512_castpd_si512(a), _mm512_set1_epi64(INT64_MAX)));
     }
     static reg or_sign(reg m, reg x) noexcept {
         return _mm512_castsi512_pd(_mm512_ternarylogic_epi64(
@@ -366,10 +370,13 @@ struct sigmoid_reduction {
     }
 };
 
-// Within 1 ULP (0.58 over all floats): u = T_hi + u_lo, d = s + u carried as d_hi + d_lo (the sum
-// s + T_hi and its exact error, by Fast2Sum on the larger and smaller of the two, plus u_lo), a
-// quotient y0 = s/(d_hi + d_lo) rounded, and its correction e/d from the residual
-// e = s - y0 d_hi - y0 d_lo. Subnormal results are rounded once, by the last fma.
+// Within 1 ULP (0.60 over all floats): u = T_hi + u_lo, d = s + u carried as d_hi + d_lo (the
+// sum s + T_hi and its exact error, by Fast2Sum on the larger and smaller of the two, plus u_lo).
+// The quotient y0 = s/d_hi is rounded while u_lo is still being computed (off the critical
+// path); s - y0 d_hi is its exact remainder, so e = s - y0 d_hi - y0 d_lo is s - y0 d to an ulp
+// of itself, and y = y0 + e/d, with e/d at most about 3% of y: one fma of e and 1/d rounded,
+// the only rounding that reaches the result: a subnormal result is rounded once, and the
+// roundings of e and of 1/d fall far below its ulp.
 template <class T, class A>
 inline typename zmm<T, A>::reg sigmoid_accurate(typename zmm<T, A>::reg x) noexcept {
     using V = zmm<T, A>;
@@ -381,12 +388,9 @@ inline typename zmm<T, A>::reg sigmoid_accurate(typename zmm<T, A>::reg x) noexc
     reg const u_lo = q.u_minus_table(t_hi, V::lookup(lo.data(), q.n));
     reg const d_hi = V::add(q.s, t_hi);
     reg const d_lo = V::add(V::sub(V::min(q.s, t_hi), V::sub(d_hi, V::max(q.s, t_hi))), u_lo);
-    reg const d = V::add(d_hi, d_lo);
-    reg const y0 = V::div(q.s, d);
+    reg const y0 = V::div(q.s, d_hi);
     reg const e = V::fnma(y0, d_lo, V::fnma(y0, d_hi, q.s));
-    // e/d is within an ulp of y0, so 1/d to 2^-14 (vrcp14 alone, no Newton step for double)
-    // leaves it good to 2^-14 of an ulp.
-    return V::fma(e, V::rcp14(d), y0);
+    return V::fma(e, V::div(V::set(T(1)), V::add(d_hi, d_lo)), y0);
 }
 
 // s/(s + T_hi e^r): e^r rounded, s + T_hi e^r in one fma, one division. About 3.4 ULP.
