@@ -252,18 +252,18 @@ struct exp_table {
     }
 };
 
-// 1/d to 2^-14 (float: vrcp14ps) or 2^-28 (double: one Newton step on vrcp14pd).
+// 1/d to 2^-14 (float: vrcp14ps) or 2^-53 (double: a division).
 template <class T, class A>
 inline typename zmm<T, A>::reg reciprocal(typename zmm<T, A>::reg d) noexcept {
     using V = zmm<T, A>;
-    auto rcp = V::rcp14(d);
     if constexpr (std::is_same_v<T, double>)
-        rcp = V::fma(rcp, V::fnma(d, rcp, V::set(1.0)), rcp);
-    return rcp;
+        return V::div(V::set(1.0), d);
+    else
+        return V::rcp14(d);
 }
 
 // 1 + t for t = exp(z) = 2^k (t_hi + s_lo) <= 1: its two scaled parts, and a reciprocal of their
-// sum good to 2^-14 (float) or 2^-28 (double: one Newton step on vrcp14pd).
+// sum good to 2^-14 (float: vrcp14ps) or 2^-53 (double: a division).
 template <class T, class A>
 struct one_plus_table {
     using V = zmm<T, A>;
@@ -330,7 +330,7 @@ inline typename zmm<T, A>::reg tanh_accurate(typename zmm<T, A>::reg x) noexcept
     if constexpr (std::is_same_v<T, double>) {
         // w0 = 1/(1 + t_a) rounded, started before t_b is known, and 2/(1 + q) rounded: the
         // correction 2 e/(1 + q) is then up to about 2% of the result, each factor good to 2^-53.
-        // Two divisions beat vrcp14pd's Newton step on the critical path.
+        // Two divisions: shorter on the critical path than a reciprocal of 1 + q alone.
         reg const d_hi = V::add(one, d.t_a);
         w = V::div(one, d_hi);
         two_over_d = V::div(V::set(T(2)), V::add(d_hi, d.t_b));
