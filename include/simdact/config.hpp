@@ -18,7 +18,7 @@
 // a translation unit holding many kernels, at -O3 too) otherwise calls the kernel out of line
 // for every batch, and every vector register is caller-saved across such a call. Not under
 // AddressSanitizer, where speed is not the point: there, with the SSE2 kernels (which emulate
-// the fused multiply-add), it made one test file compile for over ten minutes instead of 43 s.
+// the fused multiply-add), it made one test file take many times as long to compile.
 // Define SIMDACT_FLATTEN as nothing to turn it off.
 #ifndef SIMDACT_FLATTEN
 #if defined(__has_feature)

@@ -55,11 +55,12 @@ inline constexpr bool may_stream<F> = !F::compute_bound;
 /// The same for forward alone: !F::forward_compute_bound where F declares it, otherwise
 /// may_stream<F>. simdact::fast::sigmoid declares it false: its forward kernel costs less than
 /// moving its data, while its derivatives are the accurate ones. In ./bench/run.sh on 16M
-/// elements out of place (four filtered runs with it, two full runs without), the fastest
-/// peer's time over fast::sigmoid's went from 0.97-1.02 to 1.14-1.20 in float, and from
-/// 1.27-1.31 to 1.16-1.63 in double; in the full run at 9d4e505 it was 0.81, in a phase where
-/// streaming lost for relu too (0.96 against 1.25-1.31 in the other runs). fast::tanh, about as
-/// cheap, got slower with it (0.81-0.95 against 1.01-1.02 in float), so it does not declare it.
+/// elements out of place (filtered runs with it: four in float, three in double; two full runs
+/// without), the fastest peer's time over fast::sigmoid's went from 0.97-1.02 to 1.14-1.20 in
+/// float, and from 1.27-1.31 to 1.16-1.63 in double; in the full run at 9d4e505 it was 0.81, in a
+/// phase where streaming lost for relu too (0.96 against 1.25-1.31 in the other runs). fast::tanh,
+/// about as cheap, got slower with it (0.81-0.95 against 1.01-1.02 in float), so it does not
+/// declare it.
 template <class F>
 inline constexpr bool may_stream_forward = may_stream<F>;
 template <class F>
