@@ -34,7 +34,7 @@ inline xsimd::batch<T, A> tanh_by_parts(xsimd::batch<T, A> const& x, Large const
     return magnitude | (x & B(T(-0.0)));
 }
 
-// Within 1 ULP: above the limit, (1 - q)/(1 + q) with q = exp(-2a) <= 1/3, 1 - q carried exactly.
+// Within 1 ULP: above the limit, (1 - q)/(1 + q) with q = exp(-2a) < 1/2, 1 - q carried exactly.
 template <class T, class A>
 inline xsimd::batch<T, A> tanh_accurate(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;

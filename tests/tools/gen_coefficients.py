@@ -51,8 +51,8 @@ def tanh_h(ctype):
 
 
 # tanh(x) = x + x * z * g(z), z = x*x, for |x| < TANH_POLY_LIMIT.
-TANH_POLY_LIMIT = mp.mpf("0.55")
-TANH_DEGREE = {"float": 4, "double": 10}
+TANH_POLY_LIMIT = mp.mpf("0.35")
+TANH_DEGREE = {"float": 3, "double": 8}
 
 
 def round_to(x, bits):

@@ -309,9 +309,9 @@ inline typename zmm<T, A>::reg logistic_slope(typename zmm<T, A>::reg a, T facto
 }
 
 // tanh(x) within 1 ULP. Below the limit, a + a z g(z) with a = |x|, z = a*a (as the generic
-// tanh_small). Above it, 2w - 1 with w = 1/(1 + q), q = exp(-2a) <= 1/3: w is in [3/4, 1], so
+// tanh_small). Above it, 2w - 1 with w = 1/(1 + q), q = exp(-2a) < 1/2: w is in (2/3, 1], so
 // 2 w_0 - 1 is exact (Sterbenz's lemma), and 2 w_0 e with the residual e = 1 - w_0 (1 + q)
-// joins it in one fma, the only rounding; w's error is amplified at most 2/(1 - q) = 3 times.
+// joins it in one fma, the only rounding; w's error is amplified at most 2/(1 - q) < 4 times.
 // Those last two instructions are masked to the lanes above the limit (NaN included) and keep
 // the polynomial's result elsewhere: no blend. The sign of x is put back last, so tanh is
 // exactly odd.
