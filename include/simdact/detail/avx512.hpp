@@ -1,10 +1,12 @@
 // AVX-512 kernels for sigmoid and tanh (float and double), which use instructions xsimd does not
 // expose: a table lookup in registers (vpermt2ps/pd), scaling by 2^k with one rounding
-// (vscalefps/pd), a 14-bit reciprocal (vrcp14ps/pd) and a rounding mode per instruction; and
-// the derivatives of relu and leaky_relu in one vfixupimmps/pd. The derivatives and the
-// accurate tanh follow the generic kernels in logistic.hpp and tanh.hpp, with
-// exp(z) = 2^k * 2^(j/N) * exp(r) instead of 2^k * exp(r); sigmoid and the fast tanh are
-// formulas of their own (each described at its kernel).
+// (vscalefps/pd), a 14-bit reciprocal (vrcp14ps), masked arithmetic and a rounding mode per
+// instruction; and the derivatives of relu and leaky_relu in one vfixupimmps/pd. The accurate
+// tanh follows the generic kernel in tanh.hpp, with exp(z) = 2^k * 2^(j/N) * exp(r) instead of
+// 2^k * exp(r); sigmoid, the derivatives and the fast tanh are formulas of their own (each
+// described at its kernel). They wait on chains of dependent instructions more than on
+// throughput, so the formulas keep those chains short: divisions where they start early, and
+// scalings by powers of two folded into constants.
 #pragma once
 
 #include <simdact/config.hpp>
@@ -163,7 +165,6 @@ struct zmm<double, A> {
     static reg scalef(reg src, mask m, reg a, reg b) noexcept {
         return _mm512_mask_scalef_pd(src, m, a, b);
     }
-    static reg rcp14(reg a) noexcept { return _mm512_mask_rcp14_pd(a, all, a); }
     static reg fixup(reg fallback, reg x, std::int32_t table) noexcept {
         return _mm512_fixupimm_pd(fallback, x, _mm512_set1_epi64(table), 0);
     }
