@@ -53,7 +53,7 @@ inline xsimd::batch<T, A> tanh_accurate(xsimd::batch<T, A> const& x) noexcept {
     });
 }
 
-// About 2 ULP: one rounded exp and one division above the limit.
+// About 2.3 ULP: one rounded exp and one division above the limit.
 template <class T, class A>
 inline xsimd::batch<T, A> tanh_fast(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
