@@ -263,26 +263,26 @@ inline typename zmm<T, A>::reg reciprocal(typename zmm<T, A>::reg d) noexcept {
         return V::rcp14(d);
 }
 
-// 1 + t for t = exp(z) = 2^k (t_hi + s_lo) <= 1: its two scaled parts, and a reciprocal of their
-// sum good to 2^-14 (float: vrcp14ps) or 2^-53 (double: a division).
+// 1 + t for t = exp(z) = 2^k (t_hi + s_lo) <= 1, as its two scaled parts.
 template <class T, class A>
 struct one_plus_table {
     using V = zmm<T, A>;
     using reg = typename V::reg;
-    reg t_a, t_b, rcp;
+    reg t_a, t_b;
 
     template <int Scale>
     explicit one_plus_table(exp_table<T, A, Scale> const& e) noexcept
-        : t_a(V::scalef(e.t_hi, e.kf)), t_b(V::scalef(e.s_lo, e.kf)) {
-        rcp = reciprocal<T, A>(V::add(V::add(V::set(T(1)), t_a), t_b));
+        : t_a(V::scalef(e.t_hi, e.kf)), t_b(V::scalef(e.s_lo, e.kf)) {}
+
+    // 1/(1 + t) to 2^-14 (float: vrcp14ps) or 2^-53 (double: a division).
+    reg reciprocal() const noexcept {
+        return detail::avx512::reciprocal<T, A>(V::add(V::add(V::set(T(1)), t_a), t_b));
     }
 
-    // n/(1 + t) starts from a guess y = n' * rcp, n' within an ulp of n; n/(1 + t) is then
-    // y + e * rcp with e = n - y (1 + t). This is e for n = n_hi + (terms the caller adds),
-    // exact to an ulp of itself: n_hi - y is exact (Sterbenz's lemma) when y is in
-    // [n_hi/2, 2 n_hi], and the products are fused.
-    reg residual(reg n_hi, reg y) const noexcept {
-        return V::fnma(y, t_b, V::fnma(y, t_a, V::sub(n_hi, y)));
+    // e = 1 - w (1 + t), so that 1/(1 + t) = w/(1 - e), for w in [1/2, 2]: exact to an ulp of
+    // itself, since 1 - w is exact (Sterbenz's lemma) and the products are fused.
+    reg residual(reg w) const noexcept {
+        return V::fnma(w, t_b, V::fnma(w, t_a, V::sub(V::set(T(1)), w)));
     }
 };
 
@@ -296,8 +296,8 @@ inline typename zmm<T, A>::reg logistic_slope(typename zmm<T, A>::reg a, T facto
     using reg = typename V::reg;
     exp_table<T, A, Scale> const e(a);
     one_plus_table<T, A> const d(e);
-    reg const w0 = d.rcp;
-    reg const residual = d.residual(V::set(T(1)), w0);
+    reg const w0 = d.reciprocal();
+    reg const residual = d.residual(w0);
     reg const w2_hi = V::mul(w0, w0);
     reg const w2_lo = V::fma(V::add(w2_hi, w2_hi), residual, V::fms(w0, w0, w2_hi));
     reg const t_sum = V::add(e.t_hi, e.s_lo);
@@ -337,11 +337,11 @@ inline typename zmm<T, A>::reg tanh_accurate(typename zmm<T, A>::reg x) noexcept
         w = V::div(one, d_hi);
         two_over_d = V::div(V::set(T(2)), V::add(d_hi, d.t_b));
     } else {
-        w = d.rcp;
+        w = d.reciprocal();
         two_over_d = V::add(w, w);
     }
     reg const head = V::sub(small, large, V::add(w, w), one);
-    return V::or_sign(V::fma(d.residual(one, w), two_over_d, head, large), x);
+    return V::or_sign(V::fma(d.residual(w), two_over_d, head, large), x);
 }
 
 // The derivatives of relu and leaky_relu by the class of x, in one instruction: 1 for x >= 0
