@@ -21,8 +21,9 @@ namespace detail {
 template <class B>
 inline B relu_max(B const& x) noexcept {
     using T = typename B::value_type;
-    using A = typename B::arch_type;
-    constexpr bool is_float = std::is_same_v<T, float>;
+    // Unused where none of the x86 branches is compiled.
+    using A [[maybe_unused]] = typename B::arch_type;
+    [[maybe_unused]] constexpr bool is_float = std::is_same_v<T, float>;
 #if XSIMD_WITH_AVX512F
     if constexpr (is_float && std::is_base_of_v<xsimd::avx512f, A> && sizeof(B) == 64)
         return B(_mm512_mask_max_ps(_mm512_setzero_ps(), 0xFFFF, _mm512_setzero_ps(), x));
