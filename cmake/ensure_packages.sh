@@ -26,3 +26,24 @@ ensure_packages() {
         exit 1
     fi
 }
+
+# ensure_foreign_architecture ARCH: lets dpkg install ARCH's packages beside the native ones
+# (Debian multiarch, e.g. arm64 libraries for a cross build). Adds the architecture when run as
+# root; ensure_packages then refreshes the package lists before it installs. Otherwise stops
+# with the command to run.
+ensure_foreign_architecture() {
+    command -v dpkg >/dev/null 2>&1 || return 0
+    local arch=$1
+    if [ "$(dpkg --print-architecture)" = "$arch" ] ||
+        dpkg --print-foreign-architectures | grep -qx "$arch"; then
+        return 0
+    fi
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "Adding the package architecture $arch (dpkg --add-architecture $arch)"
+        dpkg --add-architecture "$arch"
+    else
+        echo "error: dpkg does not install $arch packages here" >&2
+        echo "Enable them (as root): dpkg --add-architecture $arch && apt-get update" >&2
+        exit 1
+    fi
+}
