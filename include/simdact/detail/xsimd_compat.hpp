@@ -49,6 +49,9 @@ inline constexpr bool has_fused_fma = is_fma3<A>::value
 #if XSIMD_WITH_NEON64
                                       || std::is_base_of_v<xsimd::neon64, A>
 #endif
+#if XSIMD_WITH_SVE // xsimd 9 and later, fixed vector length (-msve-vector-bits)
+                                      || std::is_same_v<A, xsimd::sve>
+#endif
     ;
 
 // xsimd 8.1 has no AVX-512 fma kernel (it computes x*y+z); call the instruction directly.
