@@ -63,7 +63,7 @@ inline xsimd::batch<T, A> tanh_fast(xsimd::batch<T, A> const& x) noexcept {
 #endif
     return tanh_by_parts(x, [](B const& a) {
         B const q = exp_nonpositive(B(T(-2)) * a);
-        return (B(T(1)) - q) / (B(T(1)) + q);
+        return detail::divide(B(T(1)) - q, B(T(1)) + q);
     });
 }
 

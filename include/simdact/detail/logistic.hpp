@@ -23,7 +23,8 @@ struct one_plus {
     B hi, lo, rcp;
 
     one_plus(B const& t_hi, B const& t_lo) noexcept
-        : hi(B(T(1)) + t_hi), lo(((B(T(1)) - hi) + t_hi) + t_lo), rcp(B(T(1)) / hi) {}
+        : hi(B(T(1)) + t_hi), lo(((B(T(1)) - hi) + t_hi) + t_lo), rcp(detail::divide(B(T(1)), hi)) {
+    }
 
     // (n_hi + n_lo) / (1 + t): first guess n_hi/hi, then one Newton step on the exact residual.
     split_value<T, A> divide(B const& n_hi, B const& n_lo) const noexcept {
@@ -94,7 +95,7 @@ inline xsimd::batch<T, A> sigmoid_fast(xsimd::batch<T, A> const& x) noexcept {
         return B(avx512::sigmoid_fast<T, A>(x));
 #endif
     B const t = exp_nonpositive(-xsimd::abs(x));
-    return xsimd::select(x < B(T(0)), t, B(T(1))) / (B(T(1)) + t);
+    return detail::divide(xsimd::select(x < B(T(0)), t, B(T(1))), B(T(1)) + t);
 }
 
 } // namespace detail

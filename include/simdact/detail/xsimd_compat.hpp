@@ -69,5 +69,19 @@ inline xsimd::batch<T, A> hardware_fma(xsimd::batch<T, A> const& x, xsimd::batch
         return xsimd::fma(x, y, z);
 }
 
+// x / y, correctly rounded. xsimd's float division on 64-bit ARM (8.1 through 14.3) is a
+// reciprocal estimate refined by two Newton steps, within a few ULP of the quotient (it cost
+// fast::sigmoid a whole ULP); the hardware divides exactly in one instruction.
+template <class T, class A>
+inline xsimd::batch<T, A> divide(xsimd::batch<T, A> const& x,
+                                 xsimd::batch<T, A> const& y) noexcept {
+#if XSIMD_WITH_NEON64
+    if constexpr (std::is_same_v<T, float> && std::is_base_of_v<xsimd::neon64, A>)
+        return xsimd::batch<T, A>(vdivq_f32(x, y));
+    else
+#endif
+        return x / y;
+}
+
 } // namespace detail
 SIMDACT_END_NAMESPACE
