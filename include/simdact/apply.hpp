@@ -2,6 +2,7 @@
 #pragma once
 
 #include <simdact/config.hpp>
+#include <simdact/detail/batch_group.hpp>
 #include <simdact/detail/checks.hpp>
 #include <simdact/detail/lanewise.hpp>
 #include <simdact/detail/stream.hpp>
@@ -51,6 +52,41 @@ span_info info(char const* name, R& r) {
     return {name, static_cast<void const*>(std::ranges::data(r)),
             static_cast<std::size_t>(std::ranges::size(r))};
 }
+
+// The drivers' operations on a batch of each input, or on a batch_group of each where
+// `grouped` (the functors in group_kernels).
+template <class F>
+struct forward_op {
+    F f;
+    static constexpr bool grouped = group_kernels<F>;
+    auto operator()(auto const& x) const noexcept { return f(x); }
+};
+
+template <class F>
+struct derivative_op {
+    F f;
+    static constexpr bool grouped = group_kernels<F>;
+    auto operator()(auto const& x) const noexcept { return f.derivative(x); }
+};
+
+template <class F>
+struct backward_op {
+    F f;
+    static constexpr bool grouped = group_kernels<F>;
+    auto operator()(auto const& x, auto const& dy) const noexcept { return dy * f.derivative(x); }
+};
+
+template <class F>
+struct backward_from_output_op {
+    F f;
+    static constexpr bool grouped = false; // y (1 - y) or 1 - y^2: nothing to overlap
+    auto operator()(auto const& y, auto const& dy) const noexcept {
+        return dy * f.derivative_from_output(y);
+    }
+};
+
+template <class Op>
+concept grouped_op = Op::grouped;
 
 // out[i] = op(in_0[i], ..., in_k[i]) batch by batch, every batch through the same vector code, so
 // an element's result never depends on its position or on the length (op is lanewise).
@@ -145,14 +181,26 @@ SIMDACT_FLATTEN void transform(std::array<T const*, N> const& inputs, T* out, st
     // Four batches per iteration: the compute-bound functions' dependency chains (a table
     // lookup, polynomials, a division and its correction) then overlap more, and the cheap ones
     // spend fewer instructions per batch on the loop itself (README, drivers: the benchmark runs
-    // before and after). Same code per batch, so the same results.
+    // before and after). sigmoid's and tanh's kernels take the four as one batch_group and run
+    // them in lockstep (Op::grouped). Same code per batch, so the same results.
     for (; i + 4 * width <= end; i += 4 * width) {
-        B const b0 = batch_at(i), b1 = batch_at(i + width), b2 = batch_at(i + 2 * width),
-                b3 = batch_at(i + 3 * width);
-        b0.store_aligned(out + i);
-        b1.store_aligned(out + i + width);
-        b2.store_aligned(out + i + 2 * width);
-        b3.store_aligned(out + i + 3 * width);
+        if constexpr (grouped_op<Op>) {
+            auto const group = [&]<std::size_t... k>(std::index_sequence<k...>) {
+                return op(load_group<B, 4>(in[k] + i)...);
+            }
+            (std::make_index_sequence<N>{});
+            [&]<std::size_t... k>(std::index_sequence<k...>) {
+                (group.batches[k].store_aligned(out + i + k * width), ...);
+            }
+            (std::make_index_sequence<4>{});
+        } else {
+            B const b0 = batch_at(i), b1 = batch_at(i + width), b2 = batch_at(i + 2 * width),
+                    b3 = batch_at(i + 3 * width);
+            b0.store_aligned(out + i);
+            b1.store_aligned(out + i + width);
+            b2.store_aligned(out + i + 2 * width);
+            b3.store_aligned(out + i + 3 * width);
+        }
     }
     for (; i < end; i += width)
         batch_at(i).store_aligned(out + i);
@@ -208,7 +256,7 @@ void forward(F const& f, X&& x, Y&& y) {
     static_assert(activation<F, T, Arch>, "simdact::forward: F needs operator() and derivative() "
                                           "templated on xsimd::batch");
     detail::checked_transform<Arch, detail::may_stream_forward<F>>(
-        "forward", [f](auto const& b) { return f(b); }, {"x", "y"}, y, x);
+        "forward", detail::forward_op<F>{f}, {"x", "y"}, y, x);
 }
 
 /// d[i] = f'(x[i]). Same rules as forward.
@@ -218,7 +266,7 @@ void derivative(F const& f, X&& x, D&& d) {
     static_assert(activation<F, T, Arch>, "simdact::derivative: F needs operator() and "
                                           "derivative() templated on xsimd::batch");
     detail::checked_transform<Arch, detail::may_stream<F>>(
-        "derivative", [f](auto const& b) { return f.derivative(b); }, {"x", "d"}, d, x);
+        "derivative", detail::derivative_op<F>{f}, {"x", "d"}, d, x);
 }
 
 /// dx[i] = dy[i] * f'(x[i]): the backward pass from the layer's input x. dx may be x or dy.
@@ -228,9 +276,8 @@ void backward(F const& f, X&& x, DY&& dy, DX&& dx) {
     using T = detail::element_t<DX>;
     static_assert(activation<F, T, Arch>, "simdact::backward: F needs operator() and "
                                           "derivative() templated on xsimd::batch");
-    detail::checked_transform<Arch, detail::may_stream<F>>(
-        "backward", [f](auto const& xb, auto const& dyb) { return dyb * f.derivative(xb); },
-        {"x", "dy", "dx"}, dx, x, dy);
+    detail::checked_transform<Arch, detail::may_stream<F>>("backward", detail::backward_op<F>{f},
+                                                           {"x", "dy", "dx"}, dx, x, dy);
 }
 
 /// dx[i] = dy[i] * f'(x[i]), with f' computed from the saved output y = f(x) (for functors with
@@ -242,10 +289,9 @@ void backward_from_output(F const& f, Y&& y, DY&& dy, DX&& dx) {
     static_assert(activation_with_output_derivative<F, T, Arch>,
                   "simdact::backward_from_output: F needs derivative_from_output() (sigmoid and "
                   "tanh have it; relu's derivative cannot be told from its output at 0)");
-    detail::checked_transform<Arch, true>(
-        "backward_from_output",
-        [f](auto const& yb, auto const& dyb) { return dyb * f.derivative_from_output(yb); },
-        {"y", "dy", "dx"}, dx, y, dy);
+    detail::checked_transform<Arch, true>("backward_from_output",
+                                          detail::backward_from_output_op<F>{f}, {"y", "dy", "dx"},
+                                          dx, y, dy);
 }
 
 SIMDACT_END_NAMESPACE

@@ -20,7 +20,7 @@ struct sigmoid {
     /// loop down (detail/stream.hpp). A functor of your own may declare the same.
     static constexpr bool compute_bound = true;
 
-    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    template <detail::real_batch_or_group V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_accurate(b); });
     }
@@ -28,11 +28,11 @@ struct sigmoid {
     /// sigmoid'(x) = sigmoid(x) * sigmoid(-x), computed as t / (1 + t)^2 with t = exp(-|x|), so it
     /// keeps its relative accuracy in saturation (sigmoid'(30) = 9.36e-14, not 0). Max error 2 ULP.
     /// NaN -> NaN, +-inf -> +0.
-    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    template <detail::real_batch_or_group V, class Arch = xsimd::default_arch>
     V derivative(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) {
             using T = typename std::decay_t<decltype(b)>::value_type;
-            return detail::logistic_slope<-1>(xsimd::abs(b), T(1));
+            return detail::logistic_slope<-1>(b, T(1));
         });
     }
 
@@ -58,12 +58,19 @@ struct sigmoid : simdact::sigmoid {
     /// are simdact::sigmoid's, do not.
     static constexpr bool forward_compute_bound = false;
 
-    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    template <detail::real_batch_or_group V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) { return detail::sigmoid_fast(b); });
     }
 };
 
 } // namespace fast
+
+namespace detail {
+template <>
+inline constexpr bool group_kernels<simdact::sigmoid> = true;
+template <>
+inline constexpr bool group_kernels<simdact::fast::sigmoid> = true;
+} // namespace detail
 
 SIMDACT_END_NAMESPACE

@@ -11,6 +11,8 @@
 SIMDACT_BEGIN_NAMESPACE
 namespace detail {
 
+namespace generic {
+
 // tanh(|x|) for |x| below coefficients<T>::tanh_poly_limit: a + a*z*g(z), z = a*a. Tiny a stays
 // a exactly.
 template <class T, class A>
@@ -38,10 +40,6 @@ inline xsimd::batch<T, A> tanh_by_parts(xsimd::batch<T, A> const& x, Large const
 template <class T, class A>
 inline xsimd::batch<T, A> tanh_accurate(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels<T, A>)
-        return B(avx512::tanh_accurate<T, A>(x));
-#endif
     return tanh_by_parts(x, [](B const& a) {
         exp_and_one_plus<T, A> const e(B(T(-2)) * a);
         B const p = pow2_nonpositive_or_tiny(e.t.k);
@@ -57,14 +55,37 @@ inline xsimd::batch<T, A> tanh_accurate(xsimd::batch<T, A> const& x) noexcept {
 template <class T, class A>
 inline xsimd::batch<T, A> tanh_fast(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels<T, A>)
-        return B(avx512::tanh_fast<T, A>(x));
-#endif
     return tanh_by_parts(x, [](B const& a) {
         B const q = exp_nonpositive(B(T(-2)) * a);
         return detail::divide(B(T(1)) - q, B(T(1)) + q);
     });
+}
+
+} // namespace generic
+
+// For an xsimd::batch or a batch_group, as sigmoid_accurate (logistic.hpp).
+template <class X>
+inline X tanh_accurate(X const& x) noexcept {
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_kernels_for<X>)
+        return avx512::run<2>(x, [](auto v, auto const& r) {
+            return avx512::tanh_accurate<typename decltype(v)::type>(r);
+        });
+    else
+#endif
+        return batchwise(x, [](auto const& b) { return generic::tanh_accurate(b); });
+}
+
+template <class X>
+inline X tanh_fast(X const& x) noexcept {
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_kernels_for<X>)
+        return avx512::run(x, [](auto v, auto const& r) {
+            return avx512::tanh_fast<typename decltype(v)::type>(r);
+        });
+    else
+#endif
+        return batchwise(x, [](auto const& b) { return generic::tanh_fast(b); });
 }
 
 } // namespace detail
@@ -82,19 +103,18 @@ struct tanh {
     /// loop down (detail/stream.hpp). A functor of your own may declare the same.
     static constexpr bool compute_bound = true;
 
-    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    template <detail::real_batch_or_group V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) { return detail::tanh_accurate(b); });
     }
 
     /// tanh'(x) = 1 / cosh^2(x) = 4 sigmoid'(2x): never formed as 1 - tanh^2, so it keeps its
     /// relative accuracy for large |x|. Max error 2 ULP. NaN -> NaN, +-inf -> +0.
-    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    template <detail::real_batch_or_group V, class Arch = xsimd::default_arch>
     V derivative(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) {
-            using B = std::decay_t<decltype(b)>;
-            using T = typename B::value_type;
-            return detail::logistic_slope<-2>(xsimd::abs(b), T(4));
+            using T = typename std::decay_t<decltype(b)>::value_type;
+            return detail::logistic_slope<-2>(b, T(4));
         });
     }
 
@@ -116,12 +136,19 @@ namespace fast {
 /// max error 4 ULP over all inputs.
 /// Exactly odd, same special values as simdact::tanh; the derivatives are simdact::tanh's.
 struct tanh : simdact::tanh {
-    template <detail::real_or_batch V, class Arch = xsimd::default_arch>
+    template <detail::real_batch_or_group V, class Arch = xsimd::default_arch>
     V operator()(V const& x) const noexcept {
         return detail::lanewise<Arch>(x, [](auto const& b) { return detail::tanh_fast(b); });
     }
 };
 
 } // namespace fast
+
+namespace detail {
+template <>
+inline constexpr bool group_kernels<simdact::tanh> = true;
+template <>
+inline constexpr bool group_kernels<simdact::fast::tanh> = true;
+} // namespace detail
 
 SIMDACT_END_NAMESPACE

@@ -18,19 +18,19 @@ namespace dispatch::detail {
 template <class Arch, class F, class T>
 void kernels<Arch, F, T>::forward(F const& f, T const* x, T* y, std::size_t n) {
     simdact::detail::transform<Arch, T, 1, simdact::detail::may_stream_forward<F>>(
-        {x}, y, n, [&f](auto const& b) { return f(b); });
+        {x}, y, n, simdact::detail::forward_op<F>{f});
 }
 
 template <class Arch, class F, class T>
 void kernels<Arch, F, T>::derivative(F const& f, T const* x, T* d, std::size_t n) {
     simdact::detail::transform<Arch, T, 1, simdact::detail::may_stream<F>>(
-        {x}, d, n, [&f](auto const& b) { return f.derivative(b); });
+        {x}, d, n, simdact::detail::derivative_op<F>{f});
 }
 
 template <class Arch, class F, class T>
 void kernels<Arch, F, T>::backward(F const& f, T const* x, T const* dy, T* dx, std::size_t n) {
     simdact::detail::transform<Arch, T, 2, simdact::detail::may_stream<F>>(
-        {x, dy}, dx, n, [&f](auto const& xb, auto const& dyb) { return dyb * f.derivative(xb); });
+        {x, dy}, dx, n, simdact::detail::backward_op<F>{f});
 }
 
 template <class Arch, class F, class T>
@@ -38,8 +38,7 @@ void kernels<Arch, F, T>::backward_from_output(F const& f, T const* y, T const* 
                                                std::size_t n) {
     if constexpr (activation_with_output_derivative<F, T, Arch>)
         simdact::detail::transform<Arch, T, 2, true>(
-            {y, dy}, dx, n,
-            [&f](auto const& yb, auto const& dyb) { return dyb * f.derivative_from_output(yb); });
+            {y, dy}, dx, n, simdact::detail::backward_from_output_op<F>{f});
     else
         std::abort(); // unreachable: the front end rejects such F at compile time
 }

@@ -5,6 +5,7 @@
 #include <simdact/config.hpp>
 #include <simdact/detail/arith.hpp>
 #include <simdact/detail/avx512.hpp>
+#include <simdact/detail/batch_group.hpp>
 #include <simdact/detail/exp.hpp>
 
 SIMDACT_BEGIN_NAMESPACE
@@ -50,15 +51,13 @@ private:
     }
 };
 
+namespace generic {
+
 // sigmoid(x): 1/(1+t) for x >= 0, t/(1+t) for x < 0, t = exp(-|x|). Neither overflows or
 // cancels; within 1 ULP.
 template <class T, class A>
 inline xsimd::batch<T, A> sigmoid_accurate(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels<T, A>)
-        return B(avx512::sigmoid_accurate<T, A>(x));
-#endif
     exp_and_one_plus<T, A> const e(-xsimd::abs(x));
     auto const negative = x < B(T(0));
     auto const q = e.d.divide(xsimd::select(negative, e.t.hi, B(T(1))),
@@ -68,17 +67,14 @@ inline xsimd::batch<T, A> sigmoid_accurate(xsimd::batch<T, A> const& x) noexcept
     return xsimd::select(negative, scale_down(y, e.t.k), y);
 }
 
-// factor * t/(1+t)^2 for t = exp(Scale * a), a = |x| and a power of two factor: sigmoid'(x)
-// with Scale = -1 and factor 1, tanh'(x) with Scale = -2 and factor 4. The product of t/(1+t)
-// and 1/(1+t), each carried in two parts, rounded once (subnormal results included); keeps its
+// factor * t/(1+t)^2 for t = exp(Scale * |x|) and a power of two factor: sigmoid'(x) with
+// Scale = -1 and factor 1, tanh'(x) with Scale = -2 and factor 4. The product of t/(1+t) and
+// 1/(1+t), each carried in two parts, rounded once (subnormal results included); keeps its
 // relative accuracy in saturation.
 template <int Scale, class T, class A>
-inline xsimd::batch<T, A> logistic_slope(xsimd::batch<T, A> const& a, T factor) noexcept {
+inline xsimd::batch<T, A> logistic_slope(xsimd::batch<T, A> const& x, T factor) noexcept {
     using B = xsimd::batch<T, A>;
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels<T, A>)
-        return B(avx512::logistic_slope<Scale, T, A>(a, factor));
-#endif
+    B const a = xsimd::abs(x);
     exp_and_one_plus<T, A> const e(Scale == -1 ? -a : B(T(Scale)) * a);
     auto const v = e.d.divide(e.t.hi, e.t.lo);
     auto const w = e.d.divide(B(T(1)), B(T(0)));
@@ -90,12 +86,50 @@ inline xsimd::batch<T, A> logistic_slope(xsimd::batch<T, A> const& a, T factor) 
 template <class T, class A>
 inline xsimd::batch<T, A> sigmoid_fast(xsimd::batch<T, A> const& x) noexcept {
     using B = xsimd::batch<T, A>;
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels<T, A>)
-        return B(avx512::sigmoid_fast<T, A>(x));
-#endif
     B const t = exp_nonpositive(-xsimd::abs(x));
     return detail::divide(xsimd::select(x < B(T(0)), t, B(T(1))), B(T(1)) + t);
+}
+
+} // namespace generic
+
+// The kernels for an xsimd::batch or a batch_group: AVX-512's own (a group in lockstep), else
+// the generic ones, batch by batch.
+
+template <class X>
+inline X sigmoid_accurate(X const& x) noexcept {
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_kernels_for<X>)
+        return avx512::run(x, [](auto v, auto const& r) {
+            return avx512::sigmoid_accurate<typename decltype(v)::type>(r);
+        });
+    else
+#endif
+        return batchwise(x, [](auto const& b) { return generic::sigmoid_accurate(b); });
+}
+
+template <int Scale, class X>
+inline X logistic_slope(X const& x, typename X::value_type factor) noexcept {
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_kernels_for<X>)
+        return avx512::run(x, [factor](auto v, auto const& r) {
+            return avx512::logistic_slope<Scale, typename decltype(v)::type>(r, factor);
+        });
+    else
+#endif
+        return batchwise(
+            x, [factor](auto const& b) { return generic::logistic_slope<Scale>(b, factor); });
+}
+
+template <class X>
+inline X sigmoid_fast(X const& x) noexcept {
+#if XSIMD_WITH_AVX512F
+    if constexpr (avx512_kernels_for<X>)
+        return avx512::run(x, [](auto v, auto const& r) {
+            return avx512::sigmoid_fast<typename decltype(v)::type>(r);
+        });
+    else
+#endif
+        return batchwise(x, [](auto const& b) { return generic::sigmoid_fast(b); });
 }
 
 } // namespace detail
