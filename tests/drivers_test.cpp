@@ -5,9 +5,12 @@
 
 #include <simdact/simdact.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <iterator>
+#include <limits>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -91,6 +94,53 @@ TYPED_TEST(drivers_test, every_length_and_alignment_matches_the_scalar_call) {
             expect_matches_scalar<T>(simdact::fast::tanh{}, n, offset);
         }
     }
+}
+
+TYPED_TEST(drivers_test, batch_groups_give_each_batchs_result) {
+    // The drivers hand sigmoid's and tanh's kernels four batches at once (detail::batch_group),
+    // which the AVX-512 kernels run in lockstep (the accurate tanh two by two, the rest four by
+    // four); elsewhere they run one by one. Each batch must come out as it does alone, special
+    // values included (any NaN for a NaN: which one depends on the compiler's operand order). Other
+    // functors are called batch by batch: softsign's unconstrained operator() would not even
+    // compile for a group (user_defined_functor below runs it).
+    using T = TypeParam;
+    using B = xsimd::batch<T>;
+    using G = simdact::detail::batch_group<B, 4>;
+    using simdact::detail::group_kernels;
+    static_assert(group_kernels<simdact::sigmoid> && group_kernels<simdact::fast::sigmoid> &&
+                  group_kernels<simdact::tanh> && group_kernels<simdact::fast::tanh>);
+    static_assert(!group_kernels<simdact::relu> && !group_kernels<simdact::leaky_relu> &&
+                  !group_kernels<softsign>);
+    std::vector<T> values = mixed_inputs<T>(4 * B::size);
+    T const special[] = {std::numeric_limits<T>::quiet_NaN(),
+                         std::numeric_limits<T>::infinity(),
+                         -std::numeric_limits<T>::infinity(),
+                         T(-0.0),
+                         T(1e-30),
+                         T(0.35),
+                         T(-0.35),
+                         T(100),
+                         T(-200)};
+    // As many as fit after three ordinary values (all of them but for SSE2 doubles: 8 lanes).
+    std::copy_n(std::begin(special), std::min(std::size(special), values.size() - 3),
+                values.begin() + 3);
+    G const x = simdact::detail::load_group<B, 4>(values.data());
+    auto const expect_each = [&](char const* name, G const& group, auto const& alone) {
+        for (std::size_t k = 0; k < 4; ++k) {
+            B const expected = alone(x.batches[k]);
+            for (std::size_t i = 0; i < B::size; ++i)
+                EXPECT_TRUE(same_value(group.batches[k].get(i), expected.get(i)))
+                    << name << ": batch " << k << ", x = " << x.batches[k].get(i);
+        }
+    };
+    auto const check = [&](char const* name, auto const& f) {
+        expect_each(name, f(x), [&](B const& b) { return f(b); });
+        expect_each(name, f.derivative(x), [&](B const& b) { return f.derivative(b); });
+    };
+    check("sigmoid", simdact::sigmoid{});
+    check("fast::sigmoid", simdact::fast::sigmoid{});
+    check("tanh", simdact::tanh{});
+    check("fast::tanh", simdact::fast::tanh{});
 }
 
 namespace {
