@@ -59,28 +59,28 @@ template <class F>
 struct forward_op {
     F f;
     static constexpr bool grouped = group_kernels<F>;
-    auto operator()(auto const& x) const noexcept { return f(x); }
+    auto operator()(auto const& x) const { return f(x); }
 };
 
 template <class F>
 struct derivative_op {
     F f;
     static constexpr bool grouped = group_kernels<F>;
-    auto operator()(auto const& x) const noexcept { return f.derivative(x); }
+    auto operator()(auto const& x) const { return f.derivative(x); }
 };
 
 template <class F>
 struct backward_op {
     F f;
     static constexpr bool grouped = group_kernels<F>;
-    auto operator()(auto const& x, auto const& dy) const noexcept { return dy * f.derivative(x); }
+    auto operator()(auto const& x, auto const& dy) const { return dy * f.derivative(x); }
 };
 
 template <class F>
 struct backward_from_output_op {
     F f;
     static constexpr bool grouped = false; // y (1 - y) or 1 - y^2: nothing to overlap
-    auto operator()(auto const& y, auto const& dy) const noexcept {
+    auto operator()(auto const& y, auto const& dy) const {
         return dy * f.derivative_from_output(y);
     }
 };

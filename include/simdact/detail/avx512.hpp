@@ -200,6 +200,11 @@ struct zmm<double, A> {
     }
 };
 
+template <class X>
+struct is_std_array : std::false_type {};
+template <class E, std::size_t M>
+struct is_std_array<std::array<E, M>> : std::true_type {};
+
 // Argument x of an instruction applied to lane K of a lanes<T, A, M>: the K-th register or mask
 // of an array of them, and a constant (a value, a table) as it is.
 template <std::size_t K, class X>

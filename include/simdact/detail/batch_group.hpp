@@ -12,11 +12,6 @@
 SIMDACT_BEGIN_NAMESPACE
 namespace detail {
 
-template <class X>
-struct is_std_array : std::false_type {};
-template <class E, std::size_t M>
-struct is_std_array<std::array<E, M>> : std::true_type {};
-
 // M batches of one type. The span drivers hand sigmoid's and tanh's kernels four at a time
 // (group_kernels below), and their AVX-512 kernels run each instruction on all four before the
 // next (avx512::lanes); elsewhere each batch runs on its own. Either way every batch goes through
@@ -40,17 +35,18 @@ struct is_batch_group : std::false_type {};
 template <class B, std::size_t M>
 struct is_batch_group<batch_group<B, M>> : std::true_type {};
 
-// f on each batch of x (and the batches of the other groups at the same place).
+// f on batch K of each group.
 template <std::size_t K, class F, class... G>
-inline auto batch_at(F const& f, G const&... x) noexcept {
+inline auto apply_to_batch(F const& f, G const&... x) noexcept {
     return f(x.batches[K]...);
 }
 
+// f on each batch of x (and the batches of the other groups at the same place).
 template <class F, class B, std::size_t M, class... G>
 inline batch_group<B, M> each_batch(F const& f, batch_group<B, M> const& x,
                                     G const&... more) noexcept {
     return [&]<std::size_t... K>(std::index_sequence<K...>) {
-        return batch_group<B, M>{{batch_at<K>(f, x, more...)...}};
+        return batch_group<B, M>{{apply_to_batch<K>(f, x, more...)...}};
     }
     (std::make_index_sequence<M>{});
 }
