@@ -66,26 +66,17 @@ inline xsimd::batch<T, A> tanh_fast(xsimd::batch<T, A> const& x) noexcept {
 // For an xsimd::batch or a batch_group, as sigmoid_accurate (logistic.hpp).
 template <class X>
 inline X tanh_accurate(X const& x) noexcept {
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels_for<X>)
-        return avx512::run<2>(x, [](auto v, auto const& r) {
-            return avx512::tanh_accurate<typename decltype(v)::type>(r);
-        });
-    else
-#endif
-        return batchwise(x, [](auto const& b) { return generic::tanh_accurate(b); });
+    return by_architecture<2>(
+        x,
+        [](auto v, auto const& r) { return avx512::tanh_accurate<typename decltype(v)::type>(r); },
+        [](auto const& b) { return generic::tanh_accurate(b); });
 }
 
 template <class X>
 inline X tanh_fast(X const& x) noexcept {
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels_for<X>)
-        return avx512::run(x, [](auto v, auto const& r) {
-            return avx512::tanh_fast<typename decltype(v)::type>(r);
-        });
-    else
-#endif
-        return batchwise(x, [](auto const& b) { return generic::tanh_fast(b); });
+    return by_architecture(
+        x, [](auto v, auto const& r) { return avx512::tanh_fast<typename decltype(v)::type>(r); },
+        [](auto const& b) { return generic::tanh_fast(b); });
 }
 
 } // namespace detail

@@ -38,14 +38,16 @@ template <class X>
 inline constexpr bool avx512_kernels_for =
     avx512_kernels<typename X::value_type, typename X::arch_type>;
 
-#if XSIMD_WITH_AVX512F
 namespace avx512 {
 
 // The instructions the kernels use, for each element type, and the type's constants. A template
 // on the architecture too, so that copies built for different instruction sets stay distinct
-// symbols.
+// symbols. Only these use AVX-512 intrinsics; the kernels below are templates on them, compiled
+// everywhere and instantiated only where avx512_kernels holds.
 template <class T, class A>
 struct zmm;
+
+#if XSIMD_WITH_AVX512F
 
 // Unmasked instructions are written as their merge-masked intrinsics with every lane selected
 // (the same instruction): GCC 12's unmasked intrinsics pass an uninitialised `__Y` as the
@@ -199,6 +201,7 @@ struct zmm<double, A> {
             _mm512_castpd_si512(m), _mm512_castpd_si512(x), _mm512_set1_epi64(INT64_MIN), 0xF8));
     }
 };
+#endif
 
 template <class X>
 struct is_std_array : std::false_type {};
@@ -551,7 +554,17 @@ inline X run(X const& x, Kernel const& kernel) noexcept {
 }
 
 } // namespace avx512
-#endif
+
+// x through the AVX-512 kernel where the architecture has one (a batch_group in lockstep, Width
+// batches at a time: see avx512::run), else through the generic kernel, batch by batch.
+template <std::size_t Width = 4, class X, class Avx512, class Generic>
+inline X by_architecture(X const& x, Avx512 const& avx512_kernel,
+                         Generic const& generic_kernel) noexcept {
+    if constexpr (avx512_kernels_for<X>)
+        return avx512::run<Width>(x, avx512_kernel);
+    else
+        return batchwise(x, generic_kernel);
+}
 
 } // namespace detail
 SIMDACT_END_NAMESPACE

@@ -97,39 +97,30 @@ inline xsimd::batch<T, A> sigmoid_fast(xsimd::batch<T, A> const& x) noexcept {
 
 template <class X>
 inline X sigmoid_accurate(X const& x) noexcept {
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels_for<X>)
-        return avx512::run(x, [](auto v, auto const& r) {
+    return by_architecture(
+        x,
+        [](auto v, auto const& r) {
             return avx512::sigmoid_accurate<typename decltype(v)::type>(r);
-        });
-    else
-#endif
-        return batchwise(x, [](auto const& b) { return generic::sigmoid_accurate(b); });
+        },
+        [](auto const& b) { return generic::sigmoid_accurate(b); });
 }
 
 template <int Scale, class X>
 inline X logistic_slope(X const& x, typename X::value_type factor) noexcept {
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels_for<X>)
-        return avx512::run(x, [factor](auto v, auto const& r) {
+    return by_architecture(
+        x,
+        [factor](auto v, auto const& r) {
             return avx512::logistic_slope<Scale, typename decltype(v)::type>(r, factor);
-        });
-    else
-#endif
-        return batchwise(
-            x, [factor](auto const& b) { return generic::logistic_slope<Scale>(b, factor); });
+        },
+        [factor](auto const& b) { return generic::logistic_slope<Scale>(b, factor); });
 }
 
 template <class X>
 inline X sigmoid_fast(X const& x) noexcept {
-#if XSIMD_WITH_AVX512F
-    if constexpr (avx512_kernels_for<X>)
-        return avx512::run(x, [](auto v, auto const& r) {
-            return avx512::sigmoid_fast<typename decltype(v)::type>(r);
-        });
-    else
-#endif
-        return batchwise(x, [](auto const& b) { return generic::sigmoid_fast(b); });
+    return by_architecture(
+        x,
+        [](auto v, auto const& r) { return avx512::sigmoid_fast<typename decltype(v)::type>(r); },
+        [](auto const& b) { return generic::sigmoid_fast(b); });
 }
 
 } // namespace detail
