@@ -54,6 +54,11 @@ def tanh_h(ctype):
 TANH_POLY_LIMIT = mp.mpf("0.35")
 TANH_DEGREE = {"float": 3, "double": 8}
 
+# ... and the AVX-512 kernels' shorter one, below a lower limit: their exp part (a table, a
+# compensated reciprocal) stays within the bound down to it, which the generic one does not.
+TANH_SHORT_LIMIT = mp.mpf("0.2")
+TANH_SHORT_DEGREE = {"float": 2, "double": 6}
+
 
 def round_to(x, bits):
     with mp.workprec(bits):
@@ -124,10 +129,10 @@ def exp_error(coeffs):
     return worst
 
 
-def tanh_error(coeffs):
+def tanh_error(coeffs, limit):
     worst = mp.mpf(0)
     for i in range(1, 4001):
-        x = TANH_POLY_LIMIT * i / 4000
+        x = limit * i / 4000
         z = x * x
         approx = x + x * z * horner(coeffs, z)
         worst = max(worst, abs(approx - mp.tanh(x)) / mp.tanh(x))
@@ -169,7 +174,10 @@ def generate():
         exp_c = fit(exp_q, -EXP_HALF_WIDTH, EXP_HALF_WIDTH, EXP_DEGREE[ctype], bits)
         tanh_c = fit(tanh_g, mp.mpf(10) ** -40, TANH_POLY_LIMIT**2, TANH_DEGREE[ctype], bits)
         e_exp = exp_error(exp_c)
-        e_tanh = tanh_error(tanh_c)
+        e_tanh = tanh_error(tanh_c, TANH_POLY_LIMIT)
+        short_c = fit(tanh_g, mp.mpf(10) ** -40, TANH_SHORT_LIMIT**2, TANH_SHORT_DEGREE[ctype],
+                      bits)
+        e_short = tanh_error(short_c, TANH_SHORT_LIMIT)
         out.append(f"template <>\nstruct coefficients<{ctype}> {{\n")
         out.append(
             f"    // exp(r) = 1 + r*q(r), |r| <= {mp.nstr(EXP_HALF_WIDTH, 8)}; "
@@ -184,6 +192,15 @@ def generate():
         out.append(
             f"    static constexpr {ctype} tanh_poly_limit = "
             f"{hex_literal(TANH_POLY_LIMIT, bits, suffix)};\n"
+        )
+        out.append(
+            f"    // the same, |x| < {mp.nstr(TANH_SHORT_LIMIT, 4)} (the AVX-512 kernels); "
+            f"max relative error 2^{mp.nstr(mp.log(e_short, 2), 4)}\n"
+        )
+        out.append(table("tanh_g_short", short_c, bits, suffix, ctype))
+        out.append(
+            f"    static constexpr {ctype} tanh_short_limit = "
+            f"{hex_literal(TANH_SHORT_LIMIT, bits, suffix)};\n"
         )
         size = TABLE_SIZE[ctype]
         r_lo, r_hi = table_range(ctype)
