@@ -120,9 +120,18 @@ struct zmm<float, A> {
     }
     // Set where a >= b or either is NaN.
     static mask not_less(reg a, reg b) noexcept { return _mm512_cmp_ps_mask(a, b, _CMP_NLT_UQ); }
+    // Set where a >= b, and not for a NaN.
+    static mask at_least(reg a, reg b) noexcept { return _mm512_cmp_ps_mask(a, b, _CMP_GE_OQ); }
     static reg abs(reg a) noexcept {
         return _mm512_castsi512_ps(
             _mm512_and_si512(_mm512_castps_si512(a), _mm512_set1_epi32(0x7FFFFFFF)));
+    }
+    // min(|a|, c) for c > 0 (c for a NaN): one vrangeps where the architecture has AVX512DQ.
+    static reg abs_min(reg a, reg c) noexcept {
+        if constexpr (std::is_base_of_v<xsimd::avx512dq, A>)
+            return _mm512_mask_range_ps(a, all, a, c, 0b1010);
+        else
+            return _mm512_mask_min_ps(c, all, c, abs(a));
     }
     // The magnitude m with the sign of x, for m >= 0 or NaN.
     static reg or_sign(reg m, reg x) noexcept {
@@ -192,9 +201,16 @@ struct zmm<double, A> {
         return _mm512_mask3_fmadd_pd(a, b, c, m);
     }
     static mask not_less(reg a, reg b) noexcept { return _mm512_cmp_pd_mask(a, b, _CMP_NLT_UQ); }
+    static mask at_least(reg a, reg b) noexcept { return _mm512_cmp_pd_mask(a, b, _CMP_GE_OQ); }
     static reg abs(reg a) noexcept {
         return _mm512_castsi512_pd(
             _mm512_and_si512(_mm512_castpd_si512(a), _mm512_set1_epi64(INT64_MAX)));
+    }
+    static reg abs_min(reg a, reg c) noexcept {
+        if constexpr (std::is_base_of_v<xsimd::avx512dq, A>)
+            return _mm512_mask_range_pd(a, all, a, c, 0b1010);
+        else
+            return _mm512_mask_min_pd(c, all, c, abs(a));
     }
     static reg or_sign(reg m, reg x) noexcept {
         return _mm512_castsi512_pd(_mm512_ternarylogic_epi64(
@@ -266,7 +282,9 @@ struct lanes : zmm<T, A> {
     static auto shift_left(auto const&... x) noexcept { return map([](auto const&... v) { return Z::shift_left(v...); }, x...); }
     static auto lookup(auto const&... x) noexcept { return map([](auto const&... v) { return Z::lookup(v...); }, x...); }
     static auto not_less(auto const&... x) noexcept { return map([](auto const&... v) { return Z::not_less(v...); }, x...); }
+    static auto at_least(auto const&... x) noexcept { return map([](auto const&... v) { return Z::at_least(v...); }, x...); }
     static auto abs(auto const&... x) noexcept { return map([](auto const&... v) { return Z::abs(v...); }, x...); }
+    static auto abs_min(auto const&... x) noexcept { return map([](auto const&... v) { return Z::abs_min(v...); }, x...); }
     static auto or_sign(auto const&... x) noexcept { return map([](auto const&... v) { return Z::or_sign(v...); }, x...); }
     // clang-format on
 };
@@ -283,19 +301,20 @@ inline typename V::reg horner(std::array<T, N> const& c, typename V::reg const& 
         [](T v) { return V::set(v); });
 }
 
-// exp(z) = 2^floor(kf) * (t_hi + s_lo) for z = Scale * a (Scale = -1 or -2, a >= 0 or NaN; z is
-// clamped to min_arg), |s_lo| < 0.045 t_hi, with a relative error below 2^-(p+4) (p: the
-// type's precision). kf = m/N with m = floor(z * N/ln2): the lookup 2^(j/N), j = m mod N, is
-// exact to 2^-(2p) as hi + lo, and r = z - kf ln2 lies in [0, ln2/N], so that t <= 1. The
+// exp(z) = 2^floor(kf) * (t_hi + s_lo) for z = Scale * a (Scale = -1 or -2; a in [0, max_arg] or
+// NaN: the caller clamps, so that z >= min_arg), |s_lo| < 0.045 t_hi, with a relative error below
+// 2^-(p+4) (p: the type's precision). kf = m/N with m = floor(z * N/ln2): the lookup 2^(j/N), j = m
+// mod N, is exact to 2^-(2p) as hi + lo, and r = z - kf ln2 lies in [0, ln2/N], so that t <= 1. The
 // reduction runs on a, without forming z: rho = a - kf ln2/Scale = r/Scale, and the polynomial's
-// coefficients carry the powers of Scale, so every step is the one on z times a power of two
-// and rounds alike. With OnePartLn2, kf ln2 is one fused product with ln2 rounded to T: one
-// instruction fewer, and an error of about |kf| 2^-30 in rho (float), for tanh, whose result
-// depends less on rho the larger |kf| is (measured over all floats: see tanh_accurate).
+// coefficients carry the powers of Scale, so every step is the one on z times a power of two and
+// rounds alike. With OnePartLn2, kf ln2 is one fused product with ln2 rounded to T: one instruction
+// fewer, and an error of about |kf| 2^-30 in rho (float), for tanh, whose result depends less on
+// rho the larger |kf| is (measured over all floats: see tanh_accurate).
 template <class V, int Scale, bool OnePartLn2 = false>
 struct exp_table {
     using T = typename V::value_type;
     using reg = typename V::reg;
+    static constexpr T max_arg = V::min_arg / T(Scale);
     reg t_hi, s_lo, kf;
 
     explicit exp_table(reg const& a) noexcept {
@@ -313,17 +332,16 @@ struct exp_table {
             }
             return c;
         }();
-        reg const ac = V::min(V::set(V::min_arg / scale), a);
-        reg const n = V::fma_down(ac, V::set(scale * V::log2e), V::set(V::shifter));
+        reg const n = V::fma_down(a, V::set(scale * V::log2e), V::set(V::shifter));
         // n's last use is a lookup, which can then overwrite it (GCC copies a table otherwise).
         kf = V::sub(n, V::set(V::shifter));
         t_hi = V::lookup(hi.data(), n);
         reg const t_lo = V::lookup(lo.data(), n);
         reg rho;
         if constexpr (OnePartLn2) {
-            rho = V::fnma(kf, V::set(T(V::ln2_hi + V::ln2_lo) / scale), ac);
+            rho = V::fnma(kf, V::set(T(V::ln2_hi + V::ln2_lo) / scale), a);
         } else {
-            rho = V::fnma(kf, V::set(V::ln2_hi / scale), ac);
+            rho = V::fnma(kf, V::set(V::ln2_hi / scale), a);
             rho = V::fnma(kf, V::set(V::ln2_lo / scale), rho);
         }
         s_lo = V::fma(V::mul(t_hi, rho), horner<V>(p, rho), t_lo);
@@ -372,7 +390,8 @@ inline typename V::reg logistic_slope(typename V::reg const& x,
                                       typename V::value_type factor) noexcept {
     using T = typename V::value_type;
     using reg = typename V::reg;
-    exp_table<V, Scale> const e(V::abs(x));
+    using table = exp_table<V, Scale>;
+    table const e(V::min(V::set(table::max_arg), V::abs(x)));
     one_plus_table<V> const d(e);
     reg const w0 = d.reciprocal();
     reg const residual = d.residual(w0);
@@ -387,25 +406,28 @@ inline typename V::reg logistic_slope(typename V::reg const& x,
     return V::scalef(product, V::add(e.kf, V::set(T(std::ilogb(factor)))));
 }
 
-// tanh(x) within 1 ULP. Below the limit (0.2), a + a z g(z) with a = |x|, z = a*a, like the
-// generic tanh_small but shorter (tanh_g_short: one coefficient fewer in float, two in double).
-// Above it, 2w - 1 with w = 1/(1 + q), q = exp(-2a) < 0.68: w is in (0.59, 1], so 2 w_0 - 1 is
-// exact (Sterbenz's lemma), and 2 w_0 e with the residual e = 1 - w_0 (1 + q) joins it in one
-// fma, the only rounding; w's error is amplified at most 2/(1 - q) < 6.1 times. Those last two
-// instructions are masked to the lanes above the limit (NaN included) and keep the polynomial's
-// result elsewhere: no blend. The sign of x is put back last, so tanh is exactly odd. Float takes
-// kf ln2 in one part (exp_table): 0.658 ULP over all floats with it, 0.643 without (the
-// exhaustive test). Each of the two shortcuts took about 5% off the time in our measurements.
+// tanh(x) within 1 ULP. Below the limit (|x| < 0.2, as z = x*x < 0.04), x + x z g(z), like the
+// generic tanh_small but shorter (tanh_g_short: one coefficient fewer in float, two in double)
+// and on x itself, since it is odd. Above it, 2w - 1 with w = 1/(1 + q), q = exp(-2a) < 0.68,
+// a = min(|x|, where tanh rounds to 1) in one vrangeps: w is in (0.59, 1], so 2 w_0 - 1 is exact
+// (Sterbenz's lemma), and 2 w_0 e with the residual e = 1 - w_0 (1 + q) joins it in one fma, the
+// only rounding; w's error is amplified at most 2/(1 - q) < 6.1 times. Those last two
+// instructions are masked to the lanes above the limit and keep the polynomial's result
+// elsewhere: no blend. A NaN is not above the limit (vrangeps would make it the clamp value),
+// so it keeps the polynomial's NaN. The sign of x is put back last: the polynomial already has
+// it but for x = -0 (the fma gives +0), and tanh is exactly odd. Float takes kf ln2 in one part
+// (exp_table): 0.658 ULP over all floats with it, 0.643 without (the exhaustive test). Each of
+// the two shortcuts took about 5% off the time in our measurements.
 template <class V>
 inline typename V::reg tanh_accurate(typename V::reg const& x) noexcept {
     using T = typename V::value_type;
     using reg = typename V::reg;
     static constexpr std::array g = std::to_array(coefficients<T>::tanh_g_short);
-    reg const a = V::abs(x);
-    reg const z = V::mul(a, a);
-    reg const small = V::fma(V::mul(a, z), horner<V>(g, z), a);
-    auto const large = V::not_less(a, V::set(coefficients<T>::tanh_short_limit));
-    exp_table<V, -2, std::is_same_v<T, float>> const e(a);
+    static constexpr T limit = coefficients<T>::tanh_short_limit;
+    reg const z = V::mul(x, x);
+    reg const small = V::fma(V::mul(x, z), horner<V>(g, z), x);
+    auto const large = V::at_least(z, V::set(limit * limit));
+    exp_table<V, -2, std::is_same_v<T, float>> const e(V::abs_min(x, V::set(V::tanh_saturation)));
     one_plus_table<V> const d(e);
     reg const one = V::set(T(1));
     reg w, two_over_d; // w0, and the factor of the residual
