@@ -66,7 +66,7 @@ inline xsimd::batch<T, A> tanh_fast(xsimd::batch<T, A> const& x) noexcept {
 // For an xsimd::batch or a batch_group, as sigmoid_accurate (logistic.hpp).
 template <class X>
 inline X tanh_accurate(X const& x) noexcept {
-    return by_architecture<2>(
+    return by_architecture(
         x,
         [](auto v, auto const& r) { return avx512::tanh_accurate<typename decltype(v)::type>(r); },
         [](auto const& b) { return generic::tanh_accurate(b); });

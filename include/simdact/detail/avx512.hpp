@@ -557,43 +557,28 @@ inline typename V::reg tanh_fast(typename V::reg const& x) noexcept {
 }
 
 // kernel(std::type_identity<V>{}, batches) on x, an xsimd::batch of T or a batch_group, with
-// V = lanes<T, A, M>: a batch alone (M = 1), or the group's batches Width at a time (a kernel
-// that needs more registers than the 32 for four copies of its values runs two at a time).
-template <std::size_t Width = 4, class X, class Kernel>
+// V = lanes<T, A, M>: a batch alone (M = 1), or all the group's batches in lockstep. (The
+// accurate tanh ran two at a time while four copies of its values did not fit in the 32
+// registers; trimmed, it runs faster four at a time.)
+template <class X, class Kernel>
 inline X run(X const& x, Kernel const& kernel) noexcept {
     using T = typename X::value_type;
     using A = typename X::arch_type;
-    if constexpr (!is_batch_group<X>::value) {
+    if constexpr (!is_batch_group<X>::value)
         return kernel(std::type_identity<lanes<T, A, 1>>{}, std::array{x})[0];
-    } else if constexpr (Width >= X::count) {
+    else
         return X{kernel(std::type_identity<lanes<T, A, X::count>>{}, x.batches)};
-    } else {
-        static_assert(X::count % Width == 0);
-        using part = std::array<typename X::batch_type, Width>;
-        auto const run_part = [&]<std::size_t... K>(std::size_t first, std::index_sequence<K...>) {
-            return kernel(std::type_identity<lanes<T, A, Width>>{}, part{x.batches[first + K]...});
-        };
-        return [&]<std::size_t... P>(std::index_sequence<P...>) {
-            std::array<part, X::count / Width> const parts{
-                run_part(P * Width, std::make_index_sequence<Width>{})...};
-            return [&]<std::size_t... K>(std::index_sequence<K...>) {
-                return X{{parts[K / Width][K % Width]...}};
-            }
-            (std::make_index_sequence<X::count>{});
-        }
-        (std::make_index_sequence<X::count / Width>{});
-    }
 }
 
 } // namespace avx512
 
-// x through the AVX-512 kernel where the architecture has one (a batch_group in lockstep, Width
-// batches at a time: see avx512::run), else through the generic kernel, batch by batch.
-template <std::size_t Width = 4, class X, class Avx512, class Generic>
+// x through the AVX-512 kernel where the architecture has one (a batch_group in lockstep: see
+// avx512::run), else through the generic kernel, batch by batch.
+template <class X, class Avx512, class Generic>
 inline X by_architecture(X const& x, Avx512 const& avx512_kernel,
                          Generic const& generic_kernel) noexcept {
     if constexpr (avx512_kernels_for<X>)
-        return avx512::run<Width>(x, avx512_kernel);
+        return avx512::run(x, avx512_kernel);
     else
         return batchwise(x, generic_kernel);
 }
