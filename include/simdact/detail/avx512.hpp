@@ -126,7 +126,8 @@ struct zmm<float, A> {
         return _mm512_castsi512_ps(
             _mm512_and_si512(_mm512_castps_si512(a), _mm512_set1_epi32(0x7FFFFFFF)));
     }
-    // min(|a|, c) for c > 0 (c for a NaN): one vrangeps where the architecture has AVX512DQ.
+    // min(|a|, c) for c > 0: one vrangeps where the architecture has AVX512DQ, else abs and min.
+    // A NaN gives c with vrangeps and the NaN without it: for lanes the caller masks off.
     static reg abs_min(reg a, reg c) noexcept {
         if constexpr (std::is_base_of_v<xsimd::avx512dq, A>)
             return _mm512_mask_range_ps(a, all, a, c, 0b1010);
