@@ -118,8 +118,6 @@ struct zmm<float, A> {
     static reg fma(reg a, reg b, reg c, mask m) noexcept {
         return _mm512_mask3_fmadd_ps(a, b, c, m);
     }
-    // Set where a >= b or either is NaN.
-    static mask not_less(reg a, reg b) noexcept { return _mm512_cmp_ps_mask(a, b, _CMP_NLT_UQ); }
     // Set where a >= b, and not for a NaN.
     static mask at_least(reg a, reg b) noexcept { return _mm512_cmp_ps_mask(a, b, _CMP_GE_OQ); }
     static reg abs(reg a) noexcept {
@@ -201,7 +199,6 @@ struct zmm<double, A> {
     static reg fma(reg a, reg b, reg c, mask m) noexcept {
         return _mm512_mask3_fmadd_pd(a, b, c, m);
     }
-    static mask not_less(reg a, reg b) noexcept { return _mm512_cmp_pd_mask(a, b, _CMP_NLT_UQ); }
     static mask at_least(reg a, reg b) noexcept { return _mm512_cmp_pd_mask(a, b, _CMP_GE_OQ); }
     static reg abs(reg a) noexcept {
         return _mm512_castsi512_pd(
@@ -282,7 +279,6 @@ struct lanes : zmm<T, A> {
     static auto rcp14(auto const&... x) noexcept { return map([](auto const&... v) { return Z::rcp14(v...); }, x...); }
     static auto shift_left(auto const&... x) noexcept { return map([](auto const&... v) { return Z::shift_left(v...); }, x...); }
     static auto lookup(auto const&... x) noexcept { return map([](auto const&... v) { return Z::lookup(v...); }, x...); }
-    static auto not_less(auto const&... x) noexcept { return map([](auto const&... v) { return Z::not_less(v...); }, x...); }
     static auto at_least(auto const&... x) noexcept { return map([](auto const&... v) { return Z::at_least(v...); }, x...); }
     static auto abs(auto const&... x) noexcept { return map([](auto const&... v) { return Z::abs(v...); }, x...); }
     static auto abs_min(auto const&... x) noexcept { return map([](auto const&... v) { return Z::abs_min(v...); }, x...); }
