@@ -14,6 +14,16 @@
     }                                                                                              \
     }
 
+// On the functions that build and throw the drivers' argument errors: out of line and cold, so
+// that the checks around them inline into every call (see detail/checks.hpp).
+#if defined(__GNUC__) || defined(__clang__)
+#define SIMDACT_DETAIL_COLD __attribute__((cold, noinline))
+#elif defined(_MSC_VER)
+#define SIMDACT_DETAIL_COLD __declspec(noinline)
+#else
+#define SIMDACT_DETAIL_COLD
+#endif
+
 // On a driver loop: inline everything it calls, the whole kernel included. GCC 12 at -O2 (and in
 // a translation unit holding many kernels, at -O3 too) otherwise calls the kernel out of line
 // for every batch, and every vector register is caller-saved across such a call. Not under
