@@ -388,6 +388,7 @@ inline typename V::reg logistic_slope(typename V::reg const& x,
     using T = typename V::value_type;
     using reg = typename V::reg;
     using table = exp_table<V, Scale>;
+    // Not abs_min: its vrangeps turns a NaN into max_arg, and here nothing else keeps the NaN.
     table const e(V::min(V::set(table::max_arg), V::abs(x)));
     one_plus_table<V> const d(e);
     reg const w0 = d.reciprocal();
