@@ -29,8 +29,8 @@ TABLE_SIZE = {"float": 32, "double": 16}
 TABLE_DEGREE = {"float": 3, "double": 7}
 
 
-def table_range(ctype):
-    step = mp.log(2) / TABLE_SIZE[ctype]
+def table_range(size):
+    step = mp.log(2) / size
     return -step * mp.mpf("0.001"), step * mp.mpf("1.001")
 
 
@@ -41,9 +41,14 @@ TANH_E_DEGREE = {"float": 2, "double": 6}
 
 # ... and the AVX-512 sigmoid's (both levels): with x log2(e) rounded up to K + j/N, the kernel
 # builds 2^(K + c) * (1 + j/N) from the bits of the rounded argument (no vscalef), so its table
-# holds 2^c * (1 + j/N) * 2^(-j/N), as hi + lo (fast::sigmoid uses hi only). c keeps
+# holds 2^c * (1 + j/N) * 2^(-j/N), as hi + lo. c keeps
 # 2^(K + c) a normal number wherever the result does not round to 0.
 SIGMOID_SCALE = {"float": 24, "double": 53}
+# fast::sigmoid's (hi only) has 16 entries in float too: one register, looked up with vpermps,
+# which competes less with the multiply-adds than the two-register vpermt2ps (README, Accuracy);
+# its r spans [0, ln(2)/16], with a polynomial of its own. In double it is the table above.
+FAST_SIGMOID_TABLE_SIZE = {"float": 16, "double": 16}
+
 
 
 def tanh_h(ctype):
@@ -203,7 +208,7 @@ def generate():
             f"{hex_literal(TANH_SHORT_LIMIT, bits, suffix)};\n"
         )
         size = TABLE_SIZE[ctype]
-        r_lo, r_hi = table_range(ctype)
+        r_lo, r_hi = table_range(size)
         p_c = fit(expm1_over_r, r_lo, r_hi, TABLE_DEGREE[ctype] - 1, bits)
         p_c[0] = mp.mpf(1)  # exact: keeps r*p(r) ~ r for tiny r
         powers = [mp.power(2, mp.mpf(j) / size) for j in range(size)]
@@ -238,6 +243,25 @@ def generate():
         out.append(f"    static constexpr int sigmoid_scale = {c};\n")
         out.append(table("sigmoid_table_hi", s_hi, bits, suffix, ctype))
         out.append(table("sigmoid_table_lo", s_lo, bits, suffix, ctype))
+        size = FAST_SIGMOID_TABLE_SIZE[ctype]
+        r_lo, r_hi = table_range(size)
+        fast_p = fit(expm1_over_r, r_lo, r_hi, TABLE_DEGREE[ctype] - 1, bits)
+        fast_p[0] = mp.mpf(1)
+        out.append(
+            f"    // fast::sigmoid's: exp(r) = 1 + r*p(r), r in [{mp.nstr(r_lo, 4)}, "
+            f"{mp.nstr(r_hi, 8)}]; max relative error "
+            f"2^{mp.nstr(mp.log(table_error(fast_p, r_lo, r_hi), 2), 4)}\n"
+        )
+        out.append(table("fast_sigmoid_p", fast_p, bits, suffix, ctype))
+        scaled = [mp.power(2, c) * (1 + mp.mpf(j) / size) * mp.power(2, -mp.mpf(j) / size)
+                  for j in range(size)]
+        fast_t = [round_to(v, bits) for v in scaled]
+        e_fast = max(abs(h - v) / v for h, v in zip(fast_t, scaled))
+        out.append(
+            f"    // 2^{c} * (1 + j/{size}) * 2^(-j/{size}) rounded, max relative error "
+            f"2^{mp.nstr(mp.log(e_fast, 2), 4)}\n"
+        )
+        out.append(table("fast_sigmoid_table", fast_t, bits, suffix, ctype))
         out.append("};\n\n")
     out.append("} // namespace detail\nSIMDACT_END_NAMESPACE\n// clang-format on\n")
     return "".join(out)
