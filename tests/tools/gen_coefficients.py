@@ -35,24 +35,26 @@ def table_range(size):
 
 
 # ... and fast::tanh's: exp(2h) - 1 = h * e(h) for |h| <= ln(2)/(4N) (round to nearest; 2x
-# reduced by multiples of ln(2)/N). Like sigmoid (below), it takes 2^K * (1 + j/N) from the bits
-# of the rounded argument, so its table holds 2^(j/N) / (1 + j/N), as hi + lo.
-TANH_E_DEGREE = {"float": 2, "double": 6}
+# reduced by multiples of ln(2)/N; N = FAST_TABLE_SIZE, below). Like sigmoid (below), it takes
+# 2^K * (1 + j/N) from the bits of the rounded argument, so its table holds 2^(j/N) / (1 + j/N),
+# as hi + lo.
+TANH_E_DEGREE = {"float": 3, "double": 6}
 
 # ... and the AVX-512 sigmoid's (both levels): with x log2(e) rounded up to K + j/N, the kernel
 # builds 2^(K + c) * (1 + j/N) from the bits of the rounded argument (no vscalef), so its table
 # holds 2^c * (1 + j/N) * 2^(-j/N), as hi + lo. c keeps
 # 2^(K + c) a normal number wherever the result does not round to 0.
 SIGMOID_SCALE = {"float": 24, "double": 53}
-# fast::sigmoid's (hi only) has 16 entries in float too: one register, looked up with vpermps,
-# which competes less with the multiply-adds than the two-register vpermt2ps (README, Accuracy);
-# its r spans [0, ln(2)/16], with a polynomial of its own. In double it is the table above.
-FAST_SIGMOID_TABLE_SIZE = {"float": 16, "double": 16}
+# The fast kernels' tables (fast::sigmoid's, hi only, and fast::tanh's, below) have 16 entries in
+# float too: one register, looked up with vpermps, which competes less with the multiply-adds
+# than the two-register vpermt2ps (README, Accuracy); fast::sigmoid's r spans [0, ln(2)/16], with
+# a polynomial of its own. In double they have the 16 entries of the table above.
+FAST_TABLE_SIZE = {"float": 16, "double": 16}
 
 
 
 def tanh_h(ctype):
-    return mp.log(2) / (4 * TABLE_SIZE[ctype]) * mp.mpf("1.01")
+    return mp.log(2) / (4 * FAST_TABLE_SIZE[ctype]) * mp.mpf("1.01")
 
 
 # tanh(x) = x + x * z * g(z), z = x*x, for |x| < TANH_POLY_LIMIT.
@@ -225,9 +227,10 @@ def generate():
             f"max relative error 2^{mp.nstr(mp.log(expm1_2h_error(e_c, h_max), 2), 4)}\n"
         )
         out.append(table("expm1_2h", e_c, bits, suffix, ctype))
-        quotients = [v / (1 + mp.mpf(j) / size) for j, v in enumerate(powers)]
+        fsize = FAST_TABLE_SIZE[ctype]
+        quotients = [mp.power(2, mp.mpf(j) / fsize) / (1 + mp.mpf(j) / fsize) for j in range(fsize)]
         out.append(
-            split_tables("tanh_table", f"2^(j/{size}) / (1 + j/{size})", quotients, bits,
+            split_tables("tanh_table", f"2^(j/{fsize}) / (1 + j/{fsize})", quotients, bits,
                          suffix, ctype)
         )
         c = SIGMOID_SCALE[ctype]
@@ -243,7 +246,7 @@ def generate():
         out.append(f"    static constexpr int sigmoid_scale = {c};\n")
         out.append(table("sigmoid_table_hi", s_hi, bits, suffix, ctype))
         out.append(table("sigmoid_table_lo", s_lo, bits, suffix, ctype))
-        size = FAST_SIGMOID_TABLE_SIZE[ctype]
+        size = FAST_TABLE_SIZE[ctype]
         r_lo, r_hi = table_range(size)
         fast_p = fit(expm1_over_r, r_lo, r_hi, TABLE_DEGREE[ctype] - 1, bits)
         fast_p[0] = mp.mpf(1)
