@@ -47,8 +47,9 @@ TANH_E_DEGREE = {"float": 3, "double": 6}
 SIGMOID_SCALE = {"float": 24, "double": 53}
 # The fast kernels' tables (fast::sigmoid's, hi only, and fast::tanh's, below) have 16 entries in
 # float too: one register, looked up with vpermps, which competes less with the multiply-adds
-# than the two-register vpermt2ps (README, Accuracy); fast::sigmoid's r spans [0, ln(2)/16], with
-# a polynomial of its own. In double they have the 16 entries of the table above.
+# than the two-register vpermt2ps (README, Accuracy); so do the derivatives' (every other entry
+# of exp2). r then spans [0, ln(2)/16], with a polynomial of its own, exp_table16_p. In double
+# they have the 16 entries of the table above.
 FAST_TABLE_SIZE = {"float": 16, "double": 16}
 
 
@@ -251,11 +252,11 @@ def generate():
         fast_p = fit(expm1_over_r, r_lo, r_hi, TABLE_DEGREE[ctype] - 1, bits)
         fast_p[0] = mp.mpf(1)
         out.append(
-            f"    // fast::sigmoid's: exp(r) = 1 + r*p(r), r in [{mp.nstr(r_lo, 4)}, "
-            f"{mp.nstr(r_hi, 8)}]; max relative error "
+            f"    // the same with 16 entries (fast::sigmoid, the derivatives): exp(r) = 1 + r*p(r), "
+            f"r in [{mp.nstr(r_lo, 4)}, {mp.nstr(r_hi, 8)}]; max relative error "
             f"2^{mp.nstr(mp.log(table_error(fast_p, r_lo, r_hi), 2), 4)}\n"
         )
-        out.append(table("fast_sigmoid_p", fast_p, bits, suffix, ctype))
+        out.append(table("exp_table16_p", fast_p, bits, suffix, ctype))
         scaled = [mp.power(2, c) * (1 + mp.mpf(j) / size) * mp.power(2, -mp.mpf(j) / size)
                   for j in range(size)]
         fast_t = [round_to(v, bits) for v in scaled]

@@ -108,8 +108,9 @@ struct zmm<float, A> {
         return _mm512_permutex2var_ps(_mm512_loadu_ps(table), _mm512_castps_si512(n),
                                       _mm512_loadu_ps(table + 16));
     }
-    // The same for a table of 16 entries (the fast kernels'): one register, looked up with vpermps,
-    // which this core runs beside its multiply-adds more often than vpermt2ps (README, Accuracy).
+    // The same for a table of 16 entries (the fast kernels', the derivatives'): one register,
+    // looked up with vpermps, which this core runs beside its multiply-adds more often than
+    // vpermt2ps (README, Accuracy).
     static constexpr float shifter16 = 0x1.8p19f; // its ulp is 1/16
     static reg lookup16(float const* table, reg n) noexcept {
         __m512 const entries = _mm512_loadu_ps(table);
@@ -323,22 +324,38 @@ inline typename V::reg horner(std::array<T, N> const& c, typename V::reg const& 
 // coefficients carry the powers of Scale, so every step is the one on z times a power of two and
 // rounds alike. With OnePartLn2, kf ln2 is one fused product with ln2 rounded to T: one instruction
 // fewer, and an error of about |kf| 2^-30 in rho (float), for tanh, whose result depends less on
-// rho the larger |kf| is (measured over all floats: see tanh_accurate).
-template <class V, int Scale, bool OnePartLn2 = false>
+// rho the larger |kf| is (measured over all floats: see tanh_accurate). With Table16, N = 16
+// (float: every other entry of the table of 32, in one register, see zmm::lookup16, and a
+// polynomial for the wider interval; double has 16 anyway), for the derivatives: 0.82 ULP over all
+// floats instead of 0.76, and the tanh (within 1 ULP) would need a longer polynomial.
+template <class V, int Scale, bool OnePartLn2 = false, bool Table16 = false>
 struct exp_table {
     using T = typename V::value_type;
     using reg = typename V::reg;
     static constexpr T max_arg = V::min_arg / T(Scale);
     reg t_hi, s_lo, kf;
 
+    // The entries of a table of 2^(j/N) that the lookup uses: every other one with Table16 in
+    // float.
+    template <std::size_t Size>
+    static constexpr auto entries(T const (&table)[Size]) noexcept {
+        constexpr std::size_t step = Table16 ? Size / 16 : 1;
+        std::array<T, Size / step> used{};
+        for (std::size_t j = 0; j < used.size(); ++j)
+            used[j] = table[j * step];
+        return used;
+    }
+
     explicit exp_table(reg const& a) noexcept {
         static_assert(Scale == -1 || Scale == -2);
         constexpr T scale = Scale;
-        static constexpr std::array hi = std::to_array(coefficients<T>::exp2_hi);
-        static constexpr std::array lo = std::to_array(coefficients<T>::exp2_lo);
+        constexpr T shifter = Table16 ? V::shifter16 : V::shifter;
+        static constexpr std::array hi = entries(coefficients<T>::exp2_hi);
+        static constexpr std::array lo = entries(coefficients<T>::exp2_lo);
         // p_k Scale^(k+1): r p(r) = rho * p~(rho).
         static constexpr std::array p = [] {
-            auto c = std::to_array(coefficients<T>::exp_table_p);
+            auto c = std::to_array(Table16 ? coefficients<T>::exp_table16_p
+                                           : coefficients<T>::exp_table_p);
             T power = scale;
             for (T& v : c) {
                 v *= power;
@@ -346,11 +363,11 @@ struct exp_table {
             }
             return c;
         }();
-        reg const n = V::fma_down(a, V::set(scale * V::log2e), V::set(V::shifter));
+        reg const n = V::fma_down(a, V::set(scale * V::log2e), V::set(shifter));
         // n's last use is a lookup, which can then overwrite it (GCC copies a table otherwise).
-        kf = V::sub(n, V::set(V::shifter));
-        t_hi = V::lookup(hi.data(), n);
-        reg const t_lo = V::lookup(lo.data(), n);
+        kf = V::sub(n, V::set(shifter));
+        t_hi = lookup(hi, n);
+        reg const t_lo = lookup(lo, n);
         reg rho;
         if constexpr (OnePartLn2) {
             rho = V::fnma(kf, V::set(T(V::ln2_hi + V::ln2_lo) / scale), a);
@@ -359,6 +376,13 @@ struct exp_table {
             rho = V::fnma(kf, V::set(V::ln2_lo / scale), rho);
         }
         s_lo = V::fma(V::mul(t_hi, rho), horner<V>(p, rho), t_lo);
+    }
+
+    static reg lookup(auto const& table, reg const& n) noexcept {
+        if constexpr (Table16)
+            return V::lookup16(table.data(), n);
+        else
+            return V::lookup(table.data(), n);
     }
 };
 
@@ -379,8 +403,8 @@ struct one_plus_table {
     using reg = typename V::reg;
     reg t_a, t_b;
 
-    template <int Scale, bool OnePartLn2>
-    explicit one_plus_table(exp_table<V, Scale, OnePartLn2> const& e) noexcept
+    template <int Scale, bool OnePartLn2, bool Table16>
+    explicit one_plus_table(exp_table<V, Scale, OnePartLn2, Table16> const& e) noexcept
         : t_a(V::scalef(e.t_hi, e.kf)), t_b(V::scalef(e.s_lo, e.kf)) {}
 
     // 1/(1 + t) to 2^-14 (float: vrcp14ps) or 2^-53 (double: a division).
@@ -404,7 +428,7 @@ inline typename V::reg logistic_slope(typename V::reg const& x,
                                       typename V::value_type factor) noexcept {
     using T = typename V::value_type;
     using reg = typename V::reg;
-    using table = exp_table<V, Scale>;
+    using table = exp_table<V, Scale, false, true>;
     // Not abs_min: its vrangeps turns a NaN into max_arg, and here nothing else keeps the NaN.
     table const e(V::min(V::set(table::max_arg), V::abs(x)));
     one_plus_table<V> const d(e);
@@ -551,7 +575,7 @@ inline typename V::reg sigmoid_fast(typename V::reg const& x) noexcept {
     using T = typename V::value_type;
     using reg = typename V::reg;
     static constexpr std::array table = std::to_array(coefficients<T>::fast_sigmoid_table);
-    static constexpr std::array p = std::to_array(coefficients<T>::fast_sigmoid_p);
+    static constexpr std::array p = std::to_array(coefficients<T>::exp_table16_p);
     sigmoid_reduction<V, true> const q(x);
     reg const t = q.lookup(table);
     reg const exp_r = V::fma(horner<V>(p, q.r), q.r, V::set(T(1)));
