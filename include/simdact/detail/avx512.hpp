@@ -354,8 +354,12 @@ struct exp_table {
         static constexpr std::array lo = entries(coefficients<T>::exp2_lo);
         // p_k Scale^(k+1): r p(r) = rho * p~(rho).
         static constexpr std::array p = [] {
-            auto c = std::to_array(Table16 ? coefficients<T>::exp_table16_p
-                                           : coefficients<T>::exp_table_p);
+            auto c = [] {
+                if constexpr (Table16)
+                    return std::to_array(coefficients<T>::exp_table16_p);
+                else
+                    return std::to_array(coefficients<T>::exp_table_p);
+            }();
             T power = scale;
             for (T& v : c) {
                 v *= power;
