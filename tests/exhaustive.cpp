@@ -548,6 +548,11 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(stride),
                 static_cast<unsigned long long>(double_samples), accurate_max_ulp, fast_max_ulp,
                 derivative_max_ulp);
+#if defined(SIMDACT_DETAIL_RCP14_TEST)
+    std::printf("the AVX-512 kernels' 14-bit reciprocal (vrcp14ps) replaced by 1/x rounded %s to "
+                "14 bits\n",
+                SIMDACT_DETAIL_RCP14_TEST == 1 ? "down" : "up");
+#endif
 
     auto start = std::chrono::steady_clock::now();
     tally<float> f = check_specials<float>();

@@ -47,6 +47,17 @@ namespace avx512 {
 template <class T, class A>
 struct zmm;
 
+// The float kernels' 14-bit reciprocal is vrcp14ps, whose bits are the processor's own; they must
+// meet their bounds with any estimate within 2^-14, which the exhaustive test checks by building
+// them with SIMDACT_DETAIL_RCP14_TEST = 1 (1/a rounded down to 14 bits instead) and 2 (rounded
+// up). Tests only.
+#if defined(SIMDACT_DETAIL_RCP14_TEST)
+inline constexpr int rcp14_test = SIMDACT_DETAIL_RCP14_TEST;
+static_assert(rcp14_test == 1 || rcp14_test == 2);
+#else
+inline constexpr int rcp14_test = 0;
+#endif
+
 #if XSIMD_WITH_AVX512F
 
 // Unmasked instructions are written as their merge-masked intrinsics with every lane selected
@@ -94,7 +105,20 @@ struct zmm<float, A> {
     static reg scalef(reg src, mask m, reg a, reg b) noexcept {
         return _mm512_mask_scalef_ps(src, m, a, b);
     }
-    static reg rcp14(reg a) noexcept { return _mm512_mask_rcp14_ps(a, all, a); }
+    // 1/a within 2^-14, relative: vrcp14ps, or for the tests a stand-in (see rcp14_test).
+    static reg rcp14(reg a) noexcept {
+        if constexpr (rcp14_test == 0) {
+            return _mm512_mask_rcp14_ps(a, all, a);
+        } else {
+            // 1/a rounded to nearest, then its low 9 bits dropped (after adding them up, for
+            // rounding up): off by less than 2^-14 - 2^-23 + 2^-24, for the normal and infinite
+            // results the kernels see.
+            __m512i const bits = _mm512_castps_si512(div(set(1.0f), a));
+            __m512i const low = _mm512_set1_epi32(0x1FF);
+            __m512i const up = rcp14_test == 2 ? _mm512_mask_add_epi32(bits, all, bits, low) : bits;
+            return _mm512_castsi512_ps(_mm512_mask_andnot_epi32(up, all, low, up));
+        }
+    }
     // A value chosen by the class of x: see step_table.
     static reg fixup(reg fallback, reg x, std::int32_t table) noexcept {
         return _mm512_fixupimm_ps(fallback, x, _mm512_set1_epi32(table), 0);
