@@ -47,9 +47,10 @@ TANH_E_DEGREE = {"float": 3, "double": 6}
 SIGMOID_SCALE = {"float": 24, "double": 53}
 # The fast kernels' tables (fast::sigmoid's, hi only, and fast::tanh's, below) have 16 entries in
 # float too: one register, looked up with vpermps, which competes less with the multiply-adds
-# than the two-register vpermt2ps (README, Accuracy); so do the derivatives' (every other entry
-# of exp2). r then spans [0, ln(2)/16], with a polynomial of its own, exp_table16_p. In double
-# they have the 16 entries of the table above.
+# than the two-register vpermt2ps (README, Accuracy); so do the derivatives'. fast::sigmoid and
+# the derivatives take every other entry of sigmoid_table_hi and exp2; r then spans
+# [0, ln(2)/16], with a polynomial of its own, exp_table16_p (float only: in double the tables
+# above have 16 entries).
 FAST_TABLE_SIZE = {"float": 16, "double": 16}
 
 
@@ -248,24 +249,16 @@ def generate():
         out.append(table("sigmoid_table_hi", s_hi, bits, suffix, ctype))
         out.append(table("sigmoid_table_lo", s_lo, bits, suffix, ctype))
         size = FAST_TABLE_SIZE[ctype]
-        r_lo, r_hi = table_range(size)
-        fast_p = fit(expm1_over_r, r_lo, r_hi, TABLE_DEGREE[ctype] - 1, bits)
-        fast_p[0] = mp.mpf(1)
-        out.append(
-            f"    // the same with 16 entries (fast::sigmoid, the derivatives): exp(r) = 1 + r*p(r), "
-            f"r in [{mp.nstr(r_lo, 4)}, {mp.nstr(r_hi, 8)}]; max relative error "
-            f"2^{mp.nstr(mp.log(table_error(fast_p, r_lo, r_hi), 2), 4)}\n"
-        )
-        out.append(table("exp_table16_p", fast_p, bits, suffix, ctype))
-        scaled = [mp.power(2, c) * (1 + mp.mpf(j) / size) * mp.power(2, -mp.mpf(j) / size)
-                  for j in range(size)]
-        fast_t = [round_to(v, bits) for v in scaled]
-        e_fast = max(abs(h - v) / v for h, v in zip(fast_t, scaled))
-        out.append(
-            f"    // 2^{c} * (1 + j/{size}) * 2^(-j/{size}) rounded, max relative error "
-            f"2^{mp.nstr(mp.log(e_fast, 2), 4)}\n"
-        )
-        out.append(table("fast_sigmoid_table", fast_t, bits, suffix, ctype))
+        if size != TABLE_SIZE[ctype]:
+            r_lo, r_hi = table_range(size)
+            fast_p = fit(expm1_over_r, r_lo, r_hi, TABLE_DEGREE[ctype] - 1, bits)
+            fast_p[0] = mp.mpf(1)
+            out.append(
+                f"    // the same with {size} entries (fast::sigmoid, the derivatives): exp(r) = "
+                f"1 + r*p(r), r in [{mp.nstr(r_lo, 4)}, {mp.nstr(r_hi, 8)}]; max relative error "
+                f"2^{mp.nstr(mp.log(table_error(fast_p, r_lo, r_hi), 2), 4)}\n"
+            )
+            out.append(table("exp_table16_p", fast_p, bits, suffix, ctype))
         out.append("};\n\n")
     out.append("} // namespace detail\nSIMDACT_END_NAMESPACE\n// clang-format on\n")
     return "".join(out)

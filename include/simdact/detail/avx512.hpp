@@ -340,6 +340,17 @@ inline typename V::reg horner(std::array<T, N> const& c, typename V::reg const& 
         [](T v) { return V::set(v); });
 }
 
+// The entries of a table of 2^(j/N) (and of the tables indexed like it) that a kernel looks up:
+// every other one of 32 with Table16 (the kernels with 16 entries, see zmm::lookup16).
+template <bool Table16, class T, std::size_t Size>
+inline constexpr auto table_entries(T const (&table)[Size]) noexcept {
+    constexpr std::size_t step = Table16 ? Size / 16 : 1;
+    std::array<T, Size / step> used{};
+    for (std::size_t j = 0; j < used.size(); ++j)
+        used[j] = table[j * step];
+    return used;
+}
+
 // exp(z) = 2^floor(kf) * (t_hi + s_lo) for z = Scale * a (Scale = -1 or -2; a in [0, max_arg] or
 // NaN: the caller clamps, so that z >= min_arg), |s_lo| < 0.045 t_hi, with a relative error below
 // 2^-(p+4) (p: the type's precision). kf = m/N with m = floor(z * N/ln2): the lookup 2^(j/N), j = m
@@ -359,27 +370,16 @@ struct exp_table {
     static constexpr T max_arg = V::min_arg / T(Scale);
     reg t_hi, s_lo, kf;
 
-    // The entries of a table of 2^(j/N) that the lookup uses: every other one with Table16 in
-    // float.
-    template <std::size_t Size>
-    static constexpr auto entries(T const (&table)[Size]) noexcept {
-        constexpr std::size_t step = Table16 ? Size / 16 : 1;
-        std::array<T, Size / step> used{};
-        for (std::size_t j = 0; j < used.size(); ++j)
-            used[j] = table[j * step];
-        return used;
-    }
-
     explicit exp_table(reg const& a) noexcept {
         static_assert(Scale == -1 || Scale == -2);
         constexpr T scale = Scale;
         constexpr T shifter = Table16 ? V::shifter16 : V::shifter;
-        static constexpr std::array hi = entries(coefficients<T>::exp2_hi);
-        static constexpr std::array lo = entries(coefficients<T>::exp2_lo);
+        static constexpr std::array hi = table_entries<Table16>(coefficients<T>::exp2_hi);
+        static constexpr std::array lo = table_entries<Table16>(coefficients<T>::exp2_lo);
         // p_k Scale^(k+1): r p(r) = rho * p~(rho).
         static constexpr std::array p = [] {
             auto c = [] {
-                if constexpr (Table16)
+                if constexpr (Table16 && V::table_size != 16)
                     return std::to_array(coefficients<T>::exp_table16_p);
                 else
                     return std::to_array(coefficients<T>::exp_table_p);
@@ -602,8 +602,13 @@ template <class V>
 inline typename V::reg sigmoid_fast(typename V::reg const& x) noexcept {
     using T = typename V::value_type;
     using reg = typename V::reg;
-    static constexpr std::array table = std::to_array(coefficients<T>::fast_sigmoid_table);
-    static constexpr std::array p = std::to_array(coefficients<T>::exp_table16_p);
+    static constexpr std::array table = table_entries<true>(coefficients<T>::sigmoid_table_hi);
+    static constexpr std::array p = [] {
+        if constexpr (V::table_size != 16)
+            return std::to_array(coefficients<T>::exp_table16_p);
+        else
+            return std::to_array(coefficients<T>::exp_table_p);
+    }();
     sigmoid_reduction<V, true> const q(x);
     reg const t = q.lookup(table);
     reg const exp_r = V::fma(horner<V>(p, q.r), q.r, V::set(T(1)));

@@ -38,8 +38,6 @@ struct coefficients<float> {
     static constexpr float sigmoid_table_lo[32] = {0x0.0p+0f, 0x1.c936ee0000000p-2f, 0x1.cced9e0000000p-1f, -0x1.fb0ce20000000p-1f, -0x1.d939ba0000000p-3f, -0x1.16020c0000000p-6f, 0x1.70e5220000000p-1f, -0x1.f769460000000p-3f, -0x1.39dd9e0000000p-7f, -0x1.d030100000000p-4f, -0x1.2235100000000p-3f, 0x1.59481e0000000p-1f, -0x1.4158b40000000p-3f, -0x1.aff8d80000000p-7f, -0x1.95e2dc0000000p-1f, -0x1.1e4d3c0000000p-1f, 0x1.9bed9c0000000p-1f, -0x1.1356860000000p-4f, 0x1.3820700000000p-2f, 0x1.20ab6c0000000p-1f, 0x1.a780480000000p-1f, 0x1.fa18b40000000p-1f, -0x1.fa14800000000p-1f, -0x1.9132c20000000p-1f, 0x1.1d70060000000p-1f, 0x1.ca0c500000000p-1f, -0x1.7cb3e00000000p-1f, 0x1.8c8b2a0000000p-4f, -0x1.d2a0e80000000p-2f, -0x1.6ba03e0000000p-2f, 0x1.3237980000000p-1f, 0x1.f925ec0000000p-1f};
     // the same with 16 entries (fast::sigmoid, the derivatives): exp(r) = 1 + r*p(r), r in [-4.332e-5, 0.04336502]; max relative error 2^-26.74
     static constexpr float exp_table16_p[3] = {0x1.0000000000000p+0f, 0x1.fff4560000000p-2f, 0x1.5aeed80000000p-3f};
-    // 2^24 * (1 + j/16) * 2^(-j/16) rounded, max relative error 2^-24.08
-    static constexpr float fast_sigmoid_table[16] = {0x1.0000000000000p+24f, 0x1.0477d40000000p+24f, 0x1.0818e00000000p+24f, 0x1.0af3480000000p+24f, 0x1.0d163c0000000p+24f, 0x1.0e8ff80000000p+24f, 0x1.0f6dda0000000p+24f, 0x1.0fbc6c0000000p+24f, 0x1.0f876c0000000p+24f, 0x1.0ed9e20000000p+24f, 0x1.0dbe1c0000000p+24f, 0x1.0c3dc60000000p+24f, 0x1.0a61e40000000p+24f, 0x1.0832f00000000p+24f, 0x1.05b8cc0000000p+24f, 0x1.02fada0000000p+24f};
 };
 
 template <>
@@ -67,10 +65,6 @@ struct coefficients<double> {
     static constexpr int sigmoid_scale = 53;
     static constexpr double sigmoid_table_hi[16] = {0x1.0000000000000p+53, 0x1.0477d4e676cf4p+53, 0x1.0818dfc4d8c8cp+53, 0x1.0af348b87290dp+53, 0x1.0d163bfd8c44cp+53, 0x1.0e8ff7dbb95dfp+53, 0x1.0f6dd9d7d4e97p+53, 0x1.0fbc6b350e919p+53, 0x1.0f876ccdf6cd9p+53, 0x1.0ed9e24e081c0p+53, 0x1.0dbe1cd3c0240p+53, 0x1.0c3dc502f5bfdp+53, 0x1.0a61e48eb8033p+53, 0x1.0832ef41a6103p+53, 0x1.05b8cb8b57c63p+53, 0x1.02fada991bcc7p+53};
     static constexpr double sigmoid_table_lo[16] = {0x0.0p+0, -0x1.c42f2a48af58ep-1, 0x1.52a8cc91a779fp-5, -0x1.2ef21db3c2a5ep-1, 0x1.6c52040ba9fd1p-1, -0x1.b539c670d4e2dp-1, -0x1.87e54290758aap-2, -0x1.4dedc66269c34p-3, 0x1.b1a18f13a34c0p-1, 0x1.3574b641ee7ffp-1, -0x1.c1c8a608804d4p-2, -0x1.1580858dcfa12p-2, -0x1.df511440a56bcp-1, 0x1.d1fcb569173c0p-3, 0x1.788c261c5ee32p-2, -0x1.87c0c9dea07f7p-3};
-    // the same with 16 entries (fast::sigmoid, the derivatives): exp(r) = 1 + r*p(r), r in [-4.332e-5, 0.04336502]; max relative error 2^-64.11
-    static constexpr double exp_table16_p[7] = {0x1.0000000000000p+0, 0x1.fffffffffffddp-2, 0x1.555555555bc27p-3, 0x1.555555475e9d1p-5, 0x1.11111f794d040p-7, 0x1.6c0785ca4811ap-10, 0x1.a811c03652fadp-13};
-    // 2^53 * (1 + j/16) * 2^(-j/16) rounded, max relative error 2^-53.15
-    static constexpr double fast_sigmoid_table[16] = {0x1.0000000000000p+53, 0x1.0477d4e676cf4p+53, 0x1.0818dfc4d8c8cp+53, 0x1.0af348b87290dp+53, 0x1.0d163bfd8c44cp+53, 0x1.0e8ff7dbb95dfp+53, 0x1.0f6dd9d7d4e97p+53, 0x1.0fbc6b350e919p+53, 0x1.0f876ccdf6cd9p+53, 0x1.0ed9e24e081c0p+53, 0x1.0dbe1cd3c0240p+53, 0x1.0c3dc502f5bfdp+53, 0x1.0a61e48eb8033p+53, 0x1.0832ef41a6103p+53, 0x1.05b8cb8b57c63p+53, 0x1.02fada991bcc7p+53};
 };
 
 } // namespace detail
