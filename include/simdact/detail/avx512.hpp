@@ -340,16 +340,47 @@ inline typename V::reg horner(std::array<T, N> const& c, typename V::reg const& 
         [](T v) { return V::set(v); });
 }
 
-// The entries of a table of 2^(j/N) (and of the tables indexed like it) that a kernel looks up:
-// every other one of 32 with Table16 (the kernels with 16 entries, see zmm::lookup16).
-template <bool Table16, class T, std::size_t Size>
-inline constexpr auto table_entries(T const (&table)[Size]) noexcept {
-    constexpr std::size_t step = Table16 ? Size / 16 : 1;
-    std::array<T, Size / step> used{};
-    for (std::size_t j = 0; j < used.size(); ++j)
-        used[j] = table[j * step];
-    return used;
-}
+// How a kernel indexes its tables by the rounded argument n: N = V::table_size entries, or 16 with
+// Table16 (float: every other entry of the tables of 32, in one register, see zmm::lookup16; in
+// double the same tables). exp_p: e^r = 1 + r p(r) over [0, ln2/N].
+template <class V, bool Table16>
+struct indexing {
+    using T = typename V::value_type;
+    using reg = typename V::reg;
+    static constexpr bool every_other = Table16 && V::table_size != 16;
+    static constexpr T shifter = Table16 ? V::shifter16 : V::shifter; // its ulp is 1/N
+    static constexpr auto exp_p = [] {
+        if constexpr (every_other)
+            return std::to_array(coefficients<T>::exp_table16_p);
+        else
+            return std::to_array(coefficients<T>::exp_table_p);
+    }();
+
+    // The entries of a table of V::table_size that the lookup uses.
+    template <std::size_t Size>
+    static constexpr auto entries(T const (&table)[Size]) noexcept {
+        static_assert(Size == V::table_size);
+        constexpr std::size_t step = every_other ? 2 : 1;
+        std::array<T, Size / step> used{};
+        for (std::size_t j = 0; j < used.size(); ++j)
+            used[j] = table[j * step];
+        return used;
+    }
+    // Entry j of a table of N.
+    static reg lookup(auto const& table, reg const& n) noexcept {
+        if constexpr (Table16)
+            return V::lookup16(table.data(), n);
+        else
+            return V::lookup(table.data(), n);
+    }
+    // 2^K (1 + j/N) times the power of two the shifter carries, from n's bits.
+    static reg shift_left(reg const& n) noexcept {
+        if constexpr (Table16)
+            return V::shift_left16(n);
+        else
+            return V::shift_left(n);
+    }
+};
 
 // exp(z) = 2^floor(kf) * (t_hi + s_lo) for z = Scale * a (Scale = -1 or -2; a in [0, max_arg] or
 // NaN: the caller clamps, so that z >= min_arg), |s_lo| < 0.045 t_hi, with a relative error below
@@ -359,10 +390,9 @@ inline constexpr auto table_entries(T const (&table)[Size]) noexcept {
 // coefficients carry the powers of Scale, so every step is the one on z times a power of two and
 // rounds alike. With OnePartLn2, kf ln2 is one fused product with ln2 rounded to T: one instruction
 // fewer, and an error of about |kf| 2^-30 in rho (float), for tanh, whose result depends less on
-// rho the larger |kf| is (measured over all floats: see tanh_accurate). With Table16, N = 16
-// (float: every other entry of the table of 32, in one register, see zmm::lookup16, and a
-// polynomial for the wider interval; double has 16 anyway), for the derivatives: 0.82 ULP over all
-// floats instead of 0.76, and the tanh (within 1 ULP) would need a longer polynomial.
+// rho the larger |kf| is (measured over all floats: see tanh_accurate). With Table16, N = 16 (see
+// indexing), for the derivatives: 0.82 ULP over all floats instead of 0.76; the tanh (within
+// 1 ULP) would need a longer polynomial.
 template <class V, int Scale, bool OnePartLn2 = false, bool Table16 = false>
 struct exp_table {
     using T = typename V::value_type;
@@ -373,17 +403,12 @@ struct exp_table {
     explicit exp_table(reg const& a) noexcept {
         static_assert(Scale == -1 || Scale == -2);
         constexpr T scale = Scale;
-        constexpr T shifter = Table16 ? V::shifter16 : V::shifter;
-        static constexpr std::array hi = table_entries<Table16>(coefficients<T>::exp2_hi);
-        static constexpr std::array lo = table_entries<Table16>(coefficients<T>::exp2_lo);
+        using I = indexing<V, Table16>;
+        static constexpr std::array hi = I::entries(coefficients<T>::exp2_hi);
+        static constexpr std::array lo = I::entries(coefficients<T>::exp2_lo);
         // p_k Scale^(k+1): r p(r) = rho * p~(rho).
         static constexpr std::array p = [] {
-            auto c = [] {
-                if constexpr (Table16 && V::table_size != 16)
-                    return std::to_array(coefficients<T>::exp_table16_p);
-                else
-                    return std::to_array(coefficients<T>::exp_table_p);
-            }();
+            auto c = I::exp_p;
             T power = scale;
             for (T& v : c) {
                 v *= power;
@@ -391,11 +416,11 @@ struct exp_table {
             }
             return c;
         }();
-        reg const n = V::fma_down(a, V::set(scale * V::log2e), V::set(shifter));
+        reg const n = V::fma_down(a, V::set(scale * V::log2e), V::set(I::shifter));
         // n's last use is a lookup, which can then overwrite it (GCC copies a table otherwise).
-        kf = V::sub(n, V::set(shifter));
-        t_hi = lookup(hi, n);
-        reg const t_lo = lookup(lo, n);
+        kf = V::sub(n, V::set(I::shifter));
+        t_hi = I::lookup(hi, n);
+        reg const t_lo = I::lookup(lo, n);
         reg rho;
         if constexpr (OnePartLn2) {
             rho = V::fnma(kf, V::set(T(V::ln2_hi + V::ln2_lo) / scale), a);
@@ -404,13 +429,6 @@ struct exp_table {
             rho = V::fnma(kf, V::set(V::ln2_lo / scale), rho);
         }
         s_lo = V::fma(V::mul(t_hi, rho), horner<V>(p, rho), t_lo);
-    }
-
-    static reg lookup(auto const& table, reg const& n) noexcept {
-        if constexpr (Table16)
-            return V::lookup16(table.data(), n);
-        else
-            return V::lookup(table.data(), n);
     }
 };
 
@@ -533,13 +551,13 @@ inline typename zmm<T, A>::reg step(typename zmm<T, A>::reg x, T below) noexcept
 // or needs a select: x is clamped where the result rounds to 0 or 1 anyway, and where it rounds
 // to 0, s has a zero exponent field and is tiny enough.
 //
-// N is the table's size (V::table_size), or 16 with Table16 (the same in double).
+// N: see indexing.
 template <class V, bool Table16 = false>
 struct sigmoid_reduction {
     using T = typename V::value_type;
     using reg = typename V::reg;
-    static constexpr T shifter = (Table16 ? V::shifter16 : V::shifter) +
-                                 T(V::exponent_bias + coefficients<T>::sigmoid_scale);
+    using I = indexing<V, Table16>;
+    static constexpr T shifter = I::shifter + T(V::exponent_bias + coefficients<T>::sigmoid_scale);
     reg n, r, s;
 
     explicit sigmoid_reduction(reg const& x) noexcept {
@@ -547,28 +565,12 @@ struct sigmoid_reduction {
         n = V::fma_up(xc, V::set(V::log2e), V::set(shifter));
         reg const kf = V::sub(n, V::set(shifter)); // K + j/N
         r = V::fma(kf, V::set(V::ln2_lo), V::fms(kf, V::set(V::ln2_hi), xc));
-        if constexpr (Table16)
-            s = V::shift_left16(n);
-        else
-            s = V::shift_left(n);
-    }
-
-    // Entry j of a table of N.
-    template <std::size_t Size>
-    reg lookup(std::array<T, Size> const& table) const noexcept {
-        if constexpr (Table16) {
-            static_assert(Size == 16);
-            return V::lookup16(table.data(), n);
-        } else {
-            static_assert(Size == V::table_size);
-            return V::lookup(table.data(), n);
-        }
+        s = I::shift_left(n);
     }
 
     // T_j (e^r - 1) + addend, rounded once after the product T_j r.
     reg u_minus_table(reg const& t, reg const& addend) const noexcept {
-        static constexpr std::array p = std::to_array(coefficients<T>::exp_table_p);
-        return V::fma(V::mul(t, r), horner<V>(p, r), addend);
+        return V::fma(V::mul(t, r), horner<V>(I::exp_p, r), addend);
     }
 };
 
@@ -583,11 +585,12 @@ template <class V>
 inline typename V::reg sigmoid_accurate(typename V::reg const& x) noexcept {
     using T = typename V::value_type;
     using reg = typename V::reg;
-    static constexpr std::array hi = std::to_array(coefficients<T>::sigmoid_table_hi);
-    static constexpr std::array lo = std::to_array(coefficients<T>::sigmoid_table_lo);
+    using I = typename sigmoid_reduction<V>::I;
+    static constexpr std::array hi = I::entries(coefficients<T>::sigmoid_table_hi);
+    static constexpr std::array lo = I::entries(coefficients<T>::sigmoid_table_lo);
     sigmoid_reduction<V> const q(x);
-    reg const t_hi = q.lookup(hi);
-    reg const u_lo = q.u_minus_table(t_hi, q.lookup(lo));
+    reg const t_hi = I::lookup(hi, q.n);
+    reg const u_lo = q.u_minus_table(t_hi, I::lookup(lo, q.n));
     reg const d_hi = V::add(q.s, t_hi);
     reg const d_lo = V::add(V::sub(V::min(q.s, t_hi), V::sub(d_hi, V::max(q.s, t_hi))), u_lo);
     reg const y0 = V::div(q.s, d_hi);
@@ -602,16 +605,11 @@ template <class V>
 inline typename V::reg sigmoid_fast(typename V::reg const& x) noexcept {
     using T = typename V::value_type;
     using reg = typename V::reg;
-    static constexpr std::array table = table_entries<true>(coefficients<T>::sigmoid_table_hi);
-    static constexpr std::array p = [] {
-        if constexpr (V::table_size != 16)
-            return std::to_array(coefficients<T>::exp_table16_p);
-        else
-            return std::to_array(coefficients<T>::exp_table_p);
-    }();
+    using I = typename sigmoid_reduction<V, true>::I;
+    static constexpr std::array table = I::entries(coefficients<T>::sigmoid_table_hi);
     sigmoid_reduction<V, true> const q(x);
-    reg const t = q.lookup(table);
-    reg const exp_r = V::fma(horner<V>(p, q.r), q.r, V::set(T(1)));
+    reg const t = I::lookup(table, q.n);
+    reg const exp_r = V::fma(horner<V>(I::exp_p, q.r), q.r, V::set(T(1)));
     return V::div(q.s, V::fma(t, exp_r, q.s));
 }
 
@@ -636,15 +634,16 @@ inline typename V::reg tanh_fast(typename V::reg const& x) noexcept {
         return table;
     }();
     static constexpr std::array c = std::to_array(coefficients<T>::expm1_2h);
-    constexpr T shifter = V::shifter16 + T(V::exponent_bias);
+    using I = indexing<V, true>;
+    constexpr T shifter = I::shifter + T(V::exponent_bias);
     reg const xc = V::min(V::set(V::tanh_saturation), V::max(V::set(-V::tanh_saturation), x));
     reg const n = V::fma(xc, V::set(2 * V::log2e), V::set(shifter));
-    reg const q_hi = V::lookup16(hi.data(), n);
-    reg const q_lo = V::lookup16(lo.data(), n);
+    reg const q_hi = I::lookup(hi, n);
+    reg const q_lo = I::lookup(lo, n);
     reg const kf = V::sub(n, V::set(shifter));
     reg const h = V::fnma(kf, V::set(T(V::ln2_hi + V::ln2_lo) / 2), xc); // x - kf ln2/2
     reg const e = V::mul(horner<V>(c, h), h);
-    reg const s = V::shift_left16(n); // 2^K (1 + j/N)
+    reg const s = I::shift_left(n); // 2^K (1 + j/N)
     reg const one_minus_head = V::fnma(q_hi, s, V::set(T(1)));
     // tail - (1 - head), not the sum: for x = +-0 it is +-0 (the tail is fma(1, +-0, -0)).
     reg const em1 = V::fms(V::fma(q_hi, e, q_lo), s, one_minus_head);
